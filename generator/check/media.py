@@ -1,0 +1,96 @@
+"""Every file an editor names: is it really that kind of file, usable, safe, and sharp enough to print."""
+
+from __future__ import annotations
+
+from ..media.errors import MediaError
+from ..media.printsize import check_print_resolution
+from ..media.probe import check_vtt, probe_audio, probe_image, probe_video
+from ..model.corpus import Model
+from ..model.entities import Media
+from ..model.source import Loc
+from ..print_sizes import DPI, PORTRAIT_MM
+from ..problems import Problem, error, warning
+
+def _image(m: Media | None, out: list[Problem], print_mm: tuple[float, float] | None = None):
+    if m is None:
+        return None
+    try:
+        info = probe_image(m.path)
+    except MediaError as e:
+        out.append(error(m.loc, e.message, e.hint, "media.image"))
+        return None
+    if print_mm:
+        chk = check_print_resolution(m.rel, info.width, info.height, *print_mm, dpi=DPI)
+        if not chk.ok:
+            out.append(warning(m.loc, chk.message, "向本人或单位要一张更清晰的原图（手机原图即可，不要用微信压缩过的图片）", "media.print-resolution"))
+    return info
+
+
+def _video(m: Media, out: list[Problem]) -> None:
+    try:
+        info = probe_video(m.path)
+    except MediaError as e:
+        out.append(error(m.loc, e.message, e.hint, "media.video"))
+        return
+    if not info.playable:
+        out.append(warning(m.loc, f"视频 {m.rel}（{info.container}/{info.video_codec}）在很多手机浏览器里无法播放", info.advice, "media.video-format"))
+
+
+def _audio(m: Media, out: list[Problem]) -> None:
+    try:
+        info = probe_audio(m.path)
+    except MediaError as e:
+        out.append(error(m.loc, e.message, e.hint, "media.audio"))
+        return
+    if not info.playable:
+        out.append(warning(m.loc, f"音频 {m.rel}（{info.codec}）在很多手机浏览器里无法播放", info.advice, "media.audio-format"))
+
+
+def _captions(m: Media, out: list[Problem]) -> None:
+    if m.suffix != ".vtt":
+        out.append(error(m.loc, f"字幕文件 {m.rel} 不是 WebVTT（.vtt）格式", "把字幕另存为 .vtt；SRT 字幕可以用 ffmpeg -i 字幕.srt 字幕.vtt 转换", "media.captions"))
+        return
+    for line, msg, hint in check_vtt(m.path):
+        out.append(error(Loc(_rel_of(m), line, 1) if line else m.loc, msg, hint, "media.captions"))
+
+
+def _rel_of(m: Media) -> str:
+    """The caption file's own path relative to the project, for messages that point inside it."""
+    folder = m.loc.file.rsplit("/", 1)[0] if "/" in m.loc.file else ""
+    return f"{folder}/{m.rel}" if folder else m.rel
+
+
+def check(model: Model) -> list[Problem]:
+    out: list[Problem] = []
+    paper = (model.site.booklet or {}).get("paper", "A5")
+    for w in model.workers.values():
+        _image(w.portrait, out, PORTRAIT_MM.get(paper, PORTRAIT_MM["A5"]))
+        for g in w.gallery:
+            _image(g.file, out)
+        for v in w.videos:
+            if v.file.kind != "video":
+                out.append(error(v.file.loc, f"{v.file.rel} 不是视频文件", "视频请用 MP4（H.264）格式", "media.video"))
+            else:
+                _video(v.file, out)
+            _image(v.poster, out)
+            if v.captions:
+                _captions(v.captions, out)
+            else:
+                out.append(warning(v.file.loc, f"视频 {v.file.rel} 没有字幕文件", "为听障读者加上字幕：在这一项里加 captions: 字幕.vtt", "media.no-captions"))
+        for a in w.audio:
+            if a.file.kind != "audio":
+                out.append(error(a.file.loc, f"{a.file.rel} 不是音频文件", "音频请用 MP3 或 M4A 格式", "media.audio"))
+            else:
+                _audio(a.file, out)
+            if not a.transcript.strip():
+                out.append(warning(a.file.loc, f"音频 {a.file.rel} 没有文字稿", "为听障读者加上文字稿：transcript: 文字内容", "media.no-transcript"))
+    for a in model.associations.values():
+        _image(a.logo, out)
+        _image(a.cover, out)
+    for c in model.collectives.values():
+        _image(c.photo, out)
+    for s in model.studios.values():
+        _image(s.photo, out)
+    for st in model.stories.values():
+        _image(st.cover, out)
+    return out

@@ -1,0 +1,47 @@
+"""The `fengcai` command: one sub-command per module in generator/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name → (module, one-line help shown by `fengcai --help`)
+COMMANDS = {
+    "check": ("generator.commands.check", "检查内容文件，列出所有问题"),
+    "build": ("generator.commands.build", "生成网站（和小册子）"),
+    "serve": ("generator.commands.serve", "本地预览网站，修改内容后自动刷新"),
+    "booklet": ("generator.commands.booklet", "生成可打印的 PDF 小册子"),
+    "new": ("generator.commands.new", "新建劳模、集体、工作室、文章或协会的模板"),
+    "publish": ("generator.commands.publish", "把生成好的网站复制到发布目录或打包"),
+    "demo": ("generator.commands.demo", "生成用于测试和性能评估的虚构数据"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fengcai", description="劳模风采录生成器")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    modules = {}
+    for name, (modname, help_text) in COMMANDS.items():
+        try:
+            mod = importlib.import_module(modname)
+        except ModuleNotFoundError as e:
+            if e.name == modname:
+                continue  # command not built yet
+            raise
+        modules[name] = mod
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        mod.add_arguments(p)
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return int(modules[args.command].run(args) or 0)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

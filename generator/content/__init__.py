@@ -1,0 +1,1 @@
+"""Readers (bytes → data with positions) and the loader (files → typed model)."""

@@ -1,0 +1,39 @@
+"""Read a content file's bytes as text, with the encoding mistakes editors make turned into problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.source import Loc
+from ..problems import Problem, error
+
+BOM = b"\xef\xbb\xbf"
+MAX_BYTES = 2_000_000  # a profile or story is a few KB; anything this big is a mistake (or an attack)
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of `path` (a UTF-8 BOM is accepted and dropped), or None and a problem saying why."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, [error(Loc(rel), f"无法读取文件（{e.strerror or e}）", "检查文件是否存在、是否有读取权限", "file.unreadable")]
+    if len(raw) > MAX_BYTES:
+        return None, [error(Loc(rel), f"文件过大（{len(raw) // 1024} KB）", "内容文件应为几 KB 的文本；图片、视频请作为单独的文件放在文件夹里", "file.too-large")]
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [error(Loc(rel, 1, 1), "文件是 UTF-16 编码，无法读取", "请另存为 UTF-8：在编辑器的“另存为”里把编码选为 UTF-8", "file.encoding")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        col = len(raw[: e.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        try:
+            raw.decode("gb18030")
+            msg = "文件不是 UTF-8 编码（看起来是 GBK/GB2312，常见于 Windows 记事本或 WPS 的默认保存）"
+        except UnicodeDecodeError:
+            msg = "文件里有无法识别的字节，不是 UTF-8 文本"
+        return None, [error(Loc(rel, line, col), msg, "请另存为 UTF-8：在编辑器的“另存为”里把编码选为 UTF-8 后再提交", "file.encoding")]
+    if "\x00" in text:
+        return None, [error(Loc(rel, 1, 1), "文件里有空字符，不是文本文件", "请确认这是用文本编辑器保存的 .yml 或 .md 文件", "file.binary")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []

@@ -1,0 +1,183 @@
+"""The whole content model and the cross-reference lookups every output needs."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .entities import Association, Collective, Page, SiteConfig, Story, Studio, Worker
+
+
+@dataclass
+class Model:
+    root: Path
+    site: SiteConfig
+    associations: dict[str, Association] = field(default_factory=dict)
+    workers: dict[str, Worker] = field(default_factory=dict)
+    collectives: dict[str, Collective] = field(default_factory=dict)
+    studios: dict[str, Studio] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+
+    # ---- publication -------------------------------------------------------------------------
+    def public(self) -> "Model":
+        """The model with every draft removed and every reference to a draft dropped.
+
+        Outputs receive only this, so a draft cannot leak into a page, index, feed, export or booklet.
+        """
+        workers = {k: w for k, w in self.workers.items() if not w.draft}
+        studios = {k: s for k, s in self.studios.items() if not s.draft}
+        stories = {}
+        for k, s in self.stories.items():
+            if not s.draft:
+                stories[k] = dataclasses.replace(s, workers=[w for w in s.workers if w in workers])
+        studios = {k: (s if s.leader in workers or not s.leader else dataclasses.replace(s, leader=""))
+                   for k, s in studios.items()}
+        workers = {k: (w if not w.studio or w.studio in studios else dataclasses.replace(w, studio=""))
+                   for k, w in workers.items()}
+        return Model(
+            root=self.root, site=self.site, associations=dict(self.associations), workers=workers,
+            collectives={k: c for k, c in self.collectives.items() if not c.draft},
+            studios=studios, stories=stories, pages=dict(self.pages),
+        )
+
+    # ---- sorted views ------------------------------------------------------------------------
+    @cached_property
+    def workers_sorted(self) -> list[Worker]:
+        """By pinyin of the name, the order readers expect in a Chinese name list."""
+        return sorted(self.workers.values(), key=lambda w: w.sort_key)
+
+    @cached_property
+    def stories_sorted(self) -> list[Story]:
+        """Newest first."""
+        return sorted(self.stories.values(), key=lambda s: (s.date, s.id), reverse=True)
+
+    @cached_property
+    def associations_sorted(self) -> list[Association]:
+        """Root first, then children in file order of their ids (depth-first)."""
+        out: list[Association] = []
+
+        def walk(a: Association) -> None:
+            out.append(a)
+            for c in self.children(a.id):
+                walk(c)
+
+        for a in sorted(self.associations.values(), key=lambda a: a.id):
+            if not a.parent or a.parent not in self.associations:
+                walk(a)
+        return out
+
+    # ---- lookups (indexes built once; no per-page scans) ------------------------------------
+    @cached_property
+    def _index(self) -> dict:
+        idx: dict = {
+            "children": defaultdict(list), "workers_by_assoc": defaultdict(list),
+            "collectives_by_assoc": defaultdict(list), "studios_by_assoc": defaultdict(list),
+            "stories_by_assoc": defaultdict(list), "workers_by_studio": defaultdict(list),
+            "workers_by_industry": defaultdict(list), "stories_by_worker": defaultdict(list),
+        }
+        for a in sorted(self.associations.values(), key=lambda a: a.id):
+            if a.parent:
+                idx["children"][a.parent].append(a)
+        for w in self.workers_sorted:
+            idx["workers_by_assoc"][w.association].append(w)
+            idx["workers_by_industry"][w.industry].append(w)
+            if w.studio:
+                idx["workers_by_studio"][w.studio].append(w)
+        for c in sorted(self.collectives.values(), key=lambda c: c.id):
+            idx["collectives_by_assoc"][c.association].append(c)
+        for s in sorted(self.studios.values(), key=lambda s: s.id):
+            idx["studios_by_assoc"][s.association].append(s)
+        for st in self.stories_sorted:
+            idx["stories_by_assoc"][st.association].append(st)
+            for wid in st.workers:
+                idx["stories_by_worker"][wid].append(st)
+        return idx
+
+    @cached_property
+    def _positions(self) -> dict:
+        """(index name, key) → {worker id: position in that pool}, for O(1) neighbour lookups."""
+        return {(name, key): {w.id: i for i, w in enumerate(pool)}
+                for name in ("workers_by_studio", "workers_by_assoc", "workers_by_industry")
+                for key, pool in self._index[name].items()}
+
+    def children(self, association_id: str) -> list[Association]:
+        return self._index["children"].get(association_id, [])
+
+    def descendants(self, association_id: str) -> list[str]:
+        """The association's id and all ids below it."""
+        out = [association_id]
+        for c in self.children(association_id):
+            out.extend(self.descendants(c.id))
+        return out
+
+    def ancestors(self, association_id: str) -> list[Association]:
+        """From the root down to the association's parent."""
+        chain: list[Association] = []
+        seen = set()
+        a = self.associations.get(association_id)
+        while a and a.parent and a.parent in self.associations and a.parent not in seen:
+            seen.add(a.parent)
+            a = self.associations[a.parent]
+            chain.append(a)
+        return list(reversed(chain))
+
+    def workers_of(self, association_id: str, recursive: bool = False) -> list[Worker]:
+        if not recursive:
+            return self._index["workers_by_assoc"].get(association_id, [])
+        ids = set(self.descendants(association_id))
+        return [w for w in self.workers_sorted if w.association in ids]
+
+    def collectives_of(self, association_id: str) -> list[Collective]:
+        return self._index["collectives_by_assoc"].get(association_id, [])
+
+    def studios_of(self, association_id: str) -> list[Studio]:
+        return self._index["studios_by_assoc"].get(association_id, [])
+
+    def stories_of(self, association_id: str) -> list[Story]:
+        return self._index["stories_by_assoc"].get(association_id, [])
+
+    def studio_members(self, studio_id: str) -> list[Worker]:
+        return self._index["workers_by_studio"].get(studio_id, [])
+
+    def stories_about(self, worker_id: str) -> list[Story]:
+        return self._index["stories_by_worker"].get(worker_id, [])
+
+    def related_workers(self, worker: Worker, limit: int = 6) -> list[Worker]:
+        """Same studio first, then same association, then same industry; never the worker itself.
+
+        Uses the prebuilt indexes and stops at `limit`, so it costs the same at 10 or 10,000 workers.
+        """
+        out: list[Worker] = []
+        seen = {worker.id}
+        pools = [
+            ("workers_by_studio", worker.studio),
+            ("workers_by_assoc", worker.association),
+            ("workers_by_industry", worker.industry),
+        ]
+        for name, key in pools:
+            pool = self._index[name].get(key, []) if key else []
+            if not pool:
+                continue
+            # start next to the worker in pinyin order so neighbours differ from page to page
+            start = self._positions[(name, key)].get(worker.id, -1) + 1
+            for i in range(len(pool)):
+                w = pool[(start + i) % len(pool)]
+                if w.id not in seen:
+                    seen.add(w.id)
+                    out.append(w)
+                    if len(out) >= limit:
+                        return out
+                if i > limit * 4:
+                    break
+        return out
+
+    @property
+    def root_association(self) -> Association | None:
+        if self.site.root_association and self.site.root_association in self.associations:
+            return self.associations[self.site.root_association]
+        roots = [a for a in self.associations_sorted if not a.parent]
+        return roots[0] if roots else None
