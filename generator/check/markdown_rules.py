@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..content.fields import PLACEHOLDER
 from ..model.corpus import Model
 from ..model.source import Loc
 from ..problems import Problem, error, warning
@@ -12,9 +13,6 @@ from .sources import all_sources, markdown_sources
 _DANGEROUS = re.compile(r"<\s*(script|iframe|object|embed|style|form|link|meta|base)\b|\bon[a-z]+\s*=\s*['\"]|javascript\s*:", re.I)
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _ALLOWED_TAGS = {"br", "sup", "sub", "u", "mark", "small", "ruby", "rt", "rp", "abbr", "kbd", "details", "summary"}
-
-# what `fengcai new` writes where the editor still has to fill something in
-PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 
 
 def check(model: Model) -> list[Problem]:

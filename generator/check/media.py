@@ -60,10 +60,13 @@ def _rel_of(m: Media) -> str:
     return f"{folder}/{m.rel}" if folder else m.rel
 
 
-def check(model: Model) -> list[Problem]:
+def check(model: Model, wanted=lambda file: True) -> list[Problem]:
+    """`wanted(file)`: only probe the media of items whose file passes (for `check --changed`)."""
     out: list[Problem] = []
     paper = (model.site.booklet or {}).get("paper", "A5")
     for w in model.workers.values():
+        if not wanted(w.source.rel):
+            continue
         _image(w.portrait, out, PORTRAIT_MM.get(paper, PORTRAIT_MM["A5"]))
         for g in w.gallery:
             _image(g.file, out)
@@ -85,12 +88,20 @@ def check(model: Model) -> list[Problem]:
             if not a.transcript.strip():
                 out.append(warning(a.file.loc, f"音频 {a.file.rel} 没有文字稿", "为听障读者加上文字稿：transcript: 文字内容", "media.no-transcript"))
     for a in model.associations.values():
+        if not wanted(a.source.rel):
+            continue
         _image(a.logo, out)
         _image(a.cover, out)
     for c in model.collectives.values():
+        if not wanted(c.source.rel):
+            continue
         _image(c.photo, out)
     for s in model.studios.values():
+        if not wanted(s.source.rel):
+            continue
         _image(s.photo, out)
     for st in model.stories.values():
+        if not wanted(st.source.rel):
+            continue
         _image(st.cover, out)
     return out

@@ -34,14 +34,10 @@ def run(args: argparse.Namespace) -> int:
             except ValueError:
                 print(f"错误: {p} 不在项目目录 {root} 里", file=sys.stderr)
                 return 2
-    if args.changed:
-        from ..changed import changed_scope
-        scope = changed_scope(root, args.base)
-        if scope is None:
-            print(f"错误: 无法和「{args.base}」比较（不是 Git 仓库，或没有这个分支/提交） — 提示: 用 --base 指定，例如 --base main", file=sys.stderr)
-            return 2
-        only = scope if only is None else only & scope
-    _model, report = check_tree(root, only)
+    _model, report = check_tree(root, only, args.base if args.changed else None)
+    if report is None:
+        print(f"错误: 无法和「{args.base}」比较（不是 Git 仓库，或没有这个分支/提交） — 提示: 用 --base 指定，例如 --base main", file=sys.stderr)
+        return 2
     if args.format == "json":
         print(report.format_json())
     elif args.format == "github":

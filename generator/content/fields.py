@@ -22,6 +22,8 @@ THIS_YEAR = dt.date.today().year
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FULLWIDTH_DIGITS = re.compile(r"[０-９]")
 _FW_TRANS = str.maketrans("０１２３４５６７８９", "0123456789")
+# what `fengcai new` writes where the editor still has to fill something in; check reports each one
+PLACEHOLDER = re.compile(r"【待填写[^】]*】")
 
 # Chinese words editors may type instead of our English keys → the key they meant
 KEY_SYNONYMS = {
@@ -81,6 +83,8 @@ class FieldReader:
     def _get(self, key: str, required: bool, label: str):
         self.seen.add(key)
         value = self.data.get(key)
+        if isinstance(value, str) and PLACEHOLDER.search(value):
+            return None  # reported once, as an unfilled placeholder, by check.markdown_rules
         if value is None or value == "" or value == []:
             if required:
                 if key in self.data:
@@ -291,7 +295,7 @@ def resolve_media(rel: str, folder: Path, loc: Loc, problems: list[Problem], quo
         problems.append(error(loc, f"文件「{rel}」是指向文件夹外部的链接", hint_inside, "media.path", quote))
         return None
     if not path.is_file():
-        near = [f.name for f in folder.iterdir() if f.is_file()] if folder.is_dir() else []
+        near = [f.name for f in folder.iterdir() if f.is_file() and f.suffix.lower() not in (".yml", ".yaml", ".md")] if folder.is_dir() else []
         guess = did_you_mean(parts[-1], near)
         hint = f"你是不是想写「{guess}」？" if guess else "把文件放进这个文件夹，并核对文件名和扩展名（大小写也要一致）"
         problems.append(error(loc, f"找不到文件「{rel}」", hint, "media.missing", quote))

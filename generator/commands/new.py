@@ -1,0 +1,64 @@
+"""fengcai new worker|collective|studio|story|association NAME [--association ID]"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .. import scaffold
+from ..content.fields import SLUG
+from ..project import find_root
+
+KINDS = {"worker": "劳模", "collective": "模范集体", "studio": "创新工作室", "story": "文章", "association": "劳模协会"}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=list(KINDS), help="要新建什么：worker（劳模）、collective（集体）、studio（工作室）、story（文章）、association（协会）")
+    p.add_argument("name", help="姓名、名称或文章标题")
+    p.add_argument("--association", default="", help="所属劳模协会编号，例如 nanxun")
+    p.add_argument("--id", default="", help="协会编号（只用于 association，例如 nanxun）")
+    p.add_argument("--parent", default="", help="上级协会编号（只用于 association，例如 huzhou）")
+    p.add_argument("--date", default="", help="文章日期（只用于 story，例如 2025-05-01；默认今天）")
+    p.add_argument("--root", type=Path, default=None, help="项目根目录，默认自动查找")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = find_root(args.root) if args.root else (find_root() or Path.cwd())
+    if root is None:
+        print(f"错误: {args.root} 不是项目目录（里面没有 content/ 或 workers/）", file=sys.stderr)
+        return 2
+    name = args.name.strip()
+    if not name:
+        print("错误: 名称不能为空", file=sys.stderr)
+        return 2
+    for flag in ("association", "parent", "id"):
+        value = getattr(args, flag)
+        if value and not SLUG.match(value):
+            print(f"错误: --{flag} 的值「{value}」不是有效的编号 — 提示: 只能用小写字母、数字和连字符，例如 nanxun", file=sys.stderr)
+            return 2
+    if args.association and (root / "content" / "associations").is_dir() and not (root / "content" / "associations" / f"{args.association}.yml").is_file():
+        known = sorted(p.stem for p in (root / "content" / "associations").glob("*.yml"))
+        print(f"错误: 协会编号「{args.association}」不存在 — 提示: 可用的编号：{'、'.join(known)}", file=sys.stderr)
+        return 2
+    if args.kind == "worker":
+        created = scaffold.new_worker(root, name, args.association)
+    elif args.kind == "collective":
+        created = scaffold.new_collective(root, name, args.association)
+    elif args.kind == "studio":
+        created = scaffold.new_studio(root, name, args.association)
+    elif args.kind == "association":
+        created = scaffold.new_association(root, name, args.id, args.parent)
+    else:
+        try:
+            date = dt.date.fromisoformat(args.date) if args.date else None
+        except ValueError:
+            print(f"错误: 日期「{args.date}」格式不对 — 提示: 写成 2025-05-01", file=sys.stderr)
+            return 2
+        created = scaffold.new_story(root, name, args.association, date)
+    print(f"已新建{KINDS[args.kind]}「{name}」，编号 {created.id}：")
+    for f in created.files:
+        print(f"  {f.relative_to(root).as_posix()}")
+    print("下一步：打开上面的文件，把所有【待填写…】换成真实内容，然后运行 fengcai check 检查。")
+    return 0
