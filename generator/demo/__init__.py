@@ -1,0 +1,1 @@
+"""Sample and synthetic media for demos and tests (never real people)."""
