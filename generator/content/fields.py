@@ -166,6 +166,12 @@ class FieldReader:
         if isinstance(v, dt.date):
             return v
         s = str(v)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.strip()):
+            try:
+                return dt.date.fromisoformat(s.strip())  # a quoted date is still a date
+            except ValueError:
+                self._err(self.path + (key,), f"「{key}」（{label}）的日期「{s}」不存在", "检查月份和日期", "schema.date")
+                return None
         if FULLWIDTH_DIGITS.search(s):
             self._err(self.path + (key,), f"「{key}」（{label}）用了全角数字「{s}」", f"改为半角数字，例如「{s.translate(_FW_TRANS)}」", "schema.fullwidth-digits")
             return None
