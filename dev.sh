@@ -12,7 +12,7 @@ case "$what" in build|test) ;; *) echo "用法: ./dev.sh build|test [参数…]"
 # ---- system packages: CJK fonts for booklets and placeholders; Chromium and Poppler for tests ----
 missing=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
-need fonts-noto-cjk; need fontconfig
+need fonts-noto-cjk; need fonts-babelstone-han; need fontconfig  # babelstone: CJK Ext-B…H fallback
 "${PYTHON:-python3}" -c 'import venv, ensurepip' 2>/dev/null || need python3-venv
 if [ "$what" = test ]; then
   need chromium; need poppler-utils

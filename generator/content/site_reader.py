@@ -47,6 +47,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
             "paper": booklet.enum("paper", "纸张", {"A5": "A5", "A4": "A4"}, default="A5"),
             "bleed_mm": booklet.number("bleed_mm", "出血（毫米）") if booklet.has("bleed_mm") else 3,
             "publisher": booklet.text("publisher", "出版单位"),
+            "fonts_dir": booklet.text("fonts_dir", "字体目录（相对于项目根目录）"),
         }
         booklet.finish()
     r.finish(extra_allowed=("services",))

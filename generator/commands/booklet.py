@@ -1,0 +1,79 @@
+"""fengcai booklet [--association ID] [--level L] [--tag T] [--years 2015-2024] [--workers a,b]
+                 [--title T] [--out DIR] [--paper A5|A4] [--print-marks] [--impose saddle] [--fonts DIR] [--root DIR]"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..booklet.build import BookletOptions, make_booklets
+from ..booklet.errors import BookletError
+from ..booklet.selection import Filters, parse_level, parse_years
+from ..content.loader import load
+from ..media.errors import MediaError
+from ..project import find_root
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--association", action="append", default=[], metavar="编号",
+                   help="只生成这个协会的小册子（含下级协会），可写多次；默认每个协会一本，另加全市一本")
+    p.add_argument("--level", action="append", default=[], metavar="级别",
+                   help="只收录获得此级别荣誉的劳模：全国级/省级/市级/区县级（或 national/provincial/municipal/county），可写多次")
+    p.add_argument("--tag", action="append", default=[], metavar="标签", help="只收录带这个标签的劳模，可写多次")
+    p.add_argument("--years", metavar="年份", help="只收录在这些年份获得荣誉的劳模，例如 2015-2024")
+    p.add_argument("--workers", metavar="编号,编号", help="只收录这些劳模（workers/ 下的文件夹名，用英文逗号隔开），按所写顺序排列")
+    p.add_argument("--title", metavar="书名", help="自定义书名，例如 南浔区劳模风采录（默认按协会名称生成）")
+    p.add_argument("--out", type=Path, default=Path("booklets"), metavar="文件夹", help="PDF 保存到哪里（默认 booklets/）")
+    p.add_argument("--paper", choices=("A5", "A4"), type=str.upper, help="纸张大小（默认取 site.yml 的 booklet.paper，否则 A5）")
+    p.add_argument("--print-marks", action="store_true", help="印刷厂版本：每边加 3 毫米出血和裁切线（文件名以 -print 结尾）")
+    p.add_argument("--impose", choices=("saddle",), help="saddle：另生成骑马钉拼版文件，A5 页面两两拼在 A4 横向纸上，可直接双面打印后对折装订")
+    p.add_argument("--fonts", type=Path, action="append", default=[], metavar="文件夹", help="字体文件夹（放 Noto CJK/思源字体），先于系统字体查找")
+    p.add_argument("--root", type=Path, default=None, metavar="文件夹", help="项目根目录（含 content/ 和 workers/），默认自动查找")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = find_root(args.root)
+    if root is None:
+        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        return 2
+    try:
+        options = _options(args)
+    except BookletError as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
+    loaded = load(root)
+    errors = [p for p in loaded.problems if p.is_error]
+    if errors:
+        for p in errors:
+            print(p.line(), file=sys.stderr)
+        print(f"内容有 {len(errors)} 个错误，没有生成小册子。请先按提示修改（可运行 fengcai check 查看详情）。", file=sys.stderr)
+        return 1
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    try:
+        result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
+    except (BookletError, MediaError) as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # a bug, not bad content: say so in Chinese instead of a traceback
+        if os.environ.get("FENGCAI_DEBUG"):
+            raise
+        print(f"错误: 生成小册子时程序出错（{type(e).__name__}: {e}） — 提示: 这是程序的问题，不是内容的问题；"
+              "请把这段信息发给技术人员（设置环境变量 FENGCAI_DEBUG=1 可看到详细信息）", file=sys.stderr)
+        return 1
+    if not result.paths:
+        print("没有生成任何小册子：所选范围里没有劳模。", file=sys.stderr)
+        return 1
+    print(f"完成：共 {len(result.paths)} 个 PDF，保存在 {out}")
+    return 0
+
+
+def _options(args: argparse.Namespace) -> BookletOptions:
+    years = parse_years(args.years) if args.years else None
+    ids = tuple(w.strip() for w in (args.workers or "").replace("，", ",").split(",") if w.strip())
+    filters = Filters(levels=tuple(parse_level(x) for x in args.level), tags=tuple(args.tag), years=years,
+                      worker_ids=ids)
+    return BookletOptions(associations=tuple(args.association), filters=filters, title=(args.title or "").strip(),
+                          paper=args.paper or "", print_marks=args.print_marks, impose=args.impose or "",
+                          fonts_dirs=tuple(args.fonts))
