@@ -320,3 +320,11 @@ def test_placeholder_left(project, capsys):
     replace_in(profile_path(project), "position: 检修班班长", "position: 【待填写：岗位】")
     p = only_error(project, capsys, "content.placeholder")
     assert p["line"] == 4 and "岗位" in p["message"]
+
+
+def test_probe_memo_notices_a_changed_photo(project, capsys):
+    assert run_check(project, capsys)[0] == 0          # fills the memo
+    assert (project / ".cache" / "probe-memo.json").is_file()
+    path = project / "workers" / "wang-xiaoming" / "work.jpg"
+    path.write_bytes(path.read_bytes()[:400])           # damaged after the first check
+    assert only_error(project, capsys, "media.image")["line"] == 15

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from ..media.errors import MediaError
 from ..media.printsize import check_print_resolution
-from ..media.probe import check_vtt, probe_audio, probe_image, probe_video
+from ..media.probe import check_vtt
 from ..model.corpus import Model
 from ..model.entities import Media
 from ..model.source import Loc
 from ..print_sizes import DPI, PORTRAIT_MM
 from ..problems import Problem, error, warning
+from .probe_memo import ProbeMemo
 
-def _image(m: Media | None, out: list[Problem], print_mm: tuple[float, float] | None = None):
+def _image(memo: ProbeMemo, m: Media | None, out: list[Problem], print_mm: tuple[float, float] | None = None):
     if m is None:
         return None
     try:
-        info = probe_image(m.path)
+        info = memo.probe("image", m.path)
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.image"))
         return None
@@ -26,9 +27,9 @@ def _image(m: Media | None, out: list[Problem], print_mm: tuple[float, float] | 
     return info
 
 
-def _video(m: Media, out: list[Problem]) -> None:
+def _video(memo: ProbeMemo, m: Media, out: list[Problem]) -> None:
     try:
-        info = probe_video(m.path)
+        info = memo.probe("video", m.path)
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.video"))
         return
@@ -36,9 +37,9 @@ def _video(m: Media, out: list[Problem]) -> None:
         out.append(warning(m.loc, f"视频 {m.rel}（{info.container}/{info.video_codec}）在很多手机浏览器里无法播放", info.advice, "media.video-format"))
 
 
-def _audio(m: Media, out: list[Problem]) -> None:
+def _audio(memo: ProbeMemo, m: Media, out: list[Problem]) -> None:
     try:
-        info = probe_audio(m.path)
+        info = memo.probe("audio", m.path)
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.audio"))
         return
@@ -64,18 +65,20 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
     """`wanted(file)`: only probe the media of items whose file passes (for `check --changed`)."""
     out: list[Problem] = []
     paper = (model.site.booklet or {}).get("paper", "A5")
+    memo = ProbeMemo(model.root)
+    memo.warm([("image", m.path) for m in _images(model, wanted)])
     for w in model.workers.values():
         if not wanted(w.source.rel):
             continue
-        _image(w.portrait, out, PORTRAIT_MM.get(paper, PORTRAIT_MM["A5"]))
+        _image(memo, w.portrait, out, PORTRAIT_MM.get(paper, PORTRAIT_MM["A5"]))
         for g in w.gallery:
-            _image(g.file, out)
+            _image(memo, g.file, out)
         for v in w.videos:
             if v.file.kind != "video":
                 out.append(error(v.file.loc, f"{v.file.rel} 不是视频文件", "视频请用 MP4（H.264）格式", "media.video"))
             else:
-                _video(v.file, out)
-            _image(v.poster, out)
+                _video(memo, v.file, out)
+            _image(memo, v.poster, out)
             if v.captions:
                 _captions(v.captions, out)
             else:
@@ -84,24 +87,39 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
             if a.file.kind != "audio":
                 out.append(error(a.file.loc, f"{a.file.rel} 不是音频文件", "音频请用 MP3 或 M4A 格式", "media.audio"))
             else:
-                _audio(a.file, out)
+                _audio(memo, a.file, out)
             if not a.transcript.strip():
                 out.append(warning(a.file.loc, f"音频 {a.file.rel} 没有文字稿", "为听障读者加上文字稿：transcript: 文字内容", "media.no-transcript"))
     for a in model.associations.values():
         if not wanted(a.source.rel):
             continue
-        _image(a.logo, out)
-        _image(a.cover, out)
+        _image(memo, a.logo, out)
+        _image(memo, a.cover, out)
     for c in model.collectives.values():
         if not wanted(c.source.rel):
             continue
-        _image(c.photo, out)
+        _image(memo, c.photo, out)
     for s in model.studios.values():
         if not wanted(s.source.rel):
             continue
-        _image(s.photo, out)
+        _image(memo, s.photo, out)
     for st in model.stories.values():
         if not wanted(st.source.rel):
             continue
-        _image(st.cover, out)
+        _image(memo, st.cover, out)
+    memo.save()
     return out
+
+
+def _images(model: Model, wanted) -> list[Media]:
+    """Every image of the items in scope, for probing in parallel up front."""
+    out: list[Media] = []
+    for w in model.workers.values():
+        if wanted(w.source.rel):
+            out += [w.portrait] + [g.file for g in w.gallery] + [v.poster for v in w.videos]
+    for group, attrs in ((model.associations, ("logo", "cover")), (model.collectives, ("photo",)),
+                         (model.studios, ("photo",)), (model.stories, ("cover",))):
+        for item in group.values():
+            if wanted(item.source.rel):
+                out += [getattr(item, a) for a in attrs]
+    return [m for m in out if m is not None]
