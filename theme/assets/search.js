@@ -1,0 +1,107 @@
+/* The search page: Pagefind's JS API with our own result cards (portrait, honor, excerpt).
+   Loaded only on search/ (see theme/main.html); ?q= runs a search on load, so results can be shared. */
+const page = document.querySelector("[data-search-page]");
+const siteRoot = new URL("../", location.href);           // search/ sits one folder below the site root
+const form = page.querySelector("[data-search-form]");
+const input = form.querySelector("input[name=q]");
+const status = page.querySelector("[data-search-status]");
+const results = page.querySelector("[data-search-results]");
+const LIMIT = 30;
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+let pagefind = null;
+let latest = 0;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 40 });
+    pagefind.init();
+  }
+  return pagefind;
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+}
+
+function card(data) {
+  const li = el("li", "fc-result");
+  const a = el("a");
+  a.href = data.url;
+  if (data.meta.image) {
+    const img = el("img", "fc-result__img" + (data.meta.honor ? "" : " fc-result__img--square"));
+    img.src = new URL(data.meta.image, new URL(data.url, location.href)).href;  // relative to the result's page
+    img.alt = "";
+    img.loading = "lazy";
+    a.append(img);
+  }
+  const text = el("span", "fc-result__text");
+  text.append(el("span", "fc-result__title", data.meta.title || data.url));
+  if (data.meta.honor) text.append(el("span", "fc-result__honor", data.meta.honor));
+  const excerpt = el("span", "fc-result__excerpt");
+  if (data.meta.summary) excerpt.textContent = data.meta.summary;   // worker: employer · position · association
+  else excerpt.innerHTML = data.excerpt;   // Pagefind escapes the page text and adds only <mark>
+  text.append(excerpt);
+  a.append(text);
+  li.append(a);
+  return li;
+}
+
+async function run(query) {
+  const ticket = ++latest;
+  query = query.trim();
+  results.replaceChildren();
+  if (!query) {
+    status.textContent = "请输入要找的姓名、拼音、单位、地名或荣誉。";
+    return;
+  }
+  status.textContent = "正在搜索…";
+  const pf = await engine();
+  const found = await pf.search(query);
+  // The browser and the indexer split Chinese into words differently ("清源电力" vs "清源" + "电力");
+  // pages also carry their key phrases character by character, so retry the query that way too.
+  if (CJK.test(query)) {
+    const seen = new Set(found.results.map((r) => r.id));
+    const more = await pf.search(Array.from(query).map((c) => (CJK.test(c) ? ` ${c} ` : c)).join("").replace(/\s+/g, " ").trim());
+    for (const r of more.results) if (!seen.has(r.id)) found.results.push(r);
+  }
+  if (ticket !== latest) return;
+  const shown = found.results.slice(0, LIMIT);
+  const data = await Promise.all(shown.map((r) => r.data()));
+  if (ticket !== latest) return;
+  data.forEach((d) => results.append(card(d)));
+  status.textContent = found.results.length
+    ? `找到 ${found.results.length} 条与“${query}”相关的结果` + (found.results.length > LIMIT ? `，显示前 ${LIMIT} 条。` : "。")
+    : `没有找到与“${query}”相关的内容。试试只输入姓或名，或用拼音首字母（如 smj）。`;
+}
+
+function fromUrl() {
+  const q = new URLSearchParams(location.search).get("q") || "";
+  input.value = q;
+  run(q);
+}
+
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  const q = input.value.trim();
+  const url = new URL(location.href);
+  if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+  history.pushState(null, "", url);
+  run(q);
+});
+let timer = 0;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const url = new URL(location.href);
+    url.searchParams.set("q", input.value.trim());
+    history.replaceState(null, "", url);
+    run(input.value);
+  }, 300);
+});
+window.addEventListener("popstate", fromUrl);
+fromUrl();
+if (!input.value) input.focus();
