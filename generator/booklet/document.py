@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import LEVEL_LABELS, Collective, Honor, Media, Model, Studio, Worker
 from ..print_sizes import PORTRAIT_MM
-from .qr import qr_svg
+from ..qr import qr_svg
 from . import markdown
 from .selection import Selection
 

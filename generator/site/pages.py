@@ -10,7 +10,7 @@ from ..model.honors import LEVEL_LABELS, LEVELS
 from . import charts, figures
 from .markdown_text import plain_text, render_markdown
 from .media import SiteMedia
-from .qr import qr_svg
+from ..qr import qr_svg
 from .render import PageOut, render_page
 from .search_terms import name_aliases, phrase_aliases
 from .structured import og_meta, person_jsonld
@@ -54,6 +54,15 @@ class Pages:
                             worker_count=len(mo.workers))
         desc = mo.site.description or f"{mo.site.title}：劳动模范、工匠和模范集体的风采。"
         return PageOut("", mo.site.title, body, {"hide": WIDE, **og_meta(mo, "", mo.site.title, desc)}, True)
+
+    def kiosk_start(self) -> PageOut:
+        """The exhibition touch screen's start page (`fengcai build --kiosk`): an attract loop of featured
+        workers and two big buttons. Every page returns here after the idle time."""
+        mo = self.model
+        featured = [w for w in mo.workers_sorted if w.featured] or mo.workers_sorted[:12]
+        slides = [{"w": w, "top": w.highest_honor, "assoc": self.assoc_names.get(w.association, "")} for w in featured]
+        body = self._render("kiosk_start.html", "", slides=slides, worker_count=len(mo.workers))
+        return PageOut("", mo.site.title, body, {"hide": WIDE + ["footer"], "kiosk_start": True}, True)
 
     def browse(self) -> PageOut:
         mo = self.model

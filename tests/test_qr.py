@@ -6,7 +6,7 @@ import re
 
 import qrcode
 
-from generator.booklet.qr import qr_svg
+from generator.qr import qr_svg
 
 URL = "https://fengcai.example.org/workers/sun-meijin/"
 
