@@ -18,6 +18,8 @@ from ..model.source import Loc, Source
 from ..problems import Problem, error
 
 MAX_NODES = 20_000  # a profile has a few hundred; more is a mistake or an attack
+# libyaml's parser (10× faster; same nodes and marks) where PyYAML was built with it
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BLOCK_SCALAR = re.compile(r"""^(\s*)(?:-\s+)?[^#'"]*?:\s*[|>][+-]?\d*\s*(#.*)?$""")
 # `姓名：孙梅金`, `- title：…`: a key followed by a full-width colon and no half-width `: ` before it
@@ -34,14 +36,15 @@ def parse_yaml(text: str, source: Source) -> YamlResult:
     """Parse `text` (the whole file, or front matter starting at source.line_offset + 1)."""
     problems: list[Problem] = []
     text = _repair_editor_mistakes(text, source, problems)
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
-        problems.extend(_refuse_anchors(text, source))
+        if "&" in text or "*" in text:  # only then can there be an anchor or alias
+            problems.extend(_refuse_anchors(text, source))
         if any(p.code == "yaml.alias" for p in problems):
             return YamlResult(None, problems)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
-        problems.append(_yaml_error(e, source))
+        problems.append(_yaml_error(_pure_python_error(text) or e, source))
         return YamlResult(None, problems)
     except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors for syntax problems
         problems.append(error(source.loc(), f"YAML 格式错误：{e}", "对照示例检查缩进和冒号", "yaml.syntax"))
@@ -101,7 +104,7 @@ class _Converter:
 def _refuse_anchors(text: str, source: Source) -> list[Problem]:
     """Anchors (&a) and aliases (*a) are refused before any node is built: they are how YAML bombs work."""
     problems = []
-    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+    for ev in yaml.parse(text, Loader=_Loader):
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
             loc = _loc(source, ev.start_mark)
             problems.append(error(loc, "不支持 YAML 锚点和别名（& 和 * 的写法）", "把要重复的内容直接写出来；如果文字以 & 或 * 开头，请给它加上引号", "yaml.alias", source.line_text(loc.line)))
@@ -154,6 +157,17 @@ _SYNTAX_HINTS = [
     ("found unhashable key", "键的写法不对", "写成「键: 值」的形式"),
     ("found unknown escape character", "引号里有无法识别的反斜杠转义", "去掉反斜杠，或改用单引号"),
 ]
+
+
+def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """PyYAML's own wording of a syntax error (our hints are keyed to it; libyaml words some differently)."""
+    if _Loader is yaml.SafeLoader:
+        return None
+    try:
+        yaml.SafeLoader(text).get_single_node()
+    except yaml.MarkedYAMLError as e:
+        return e
+    return None
 
 
 def _yaml_error(e: yaml.MarkedYAMLError, source: Source) -> Problem:
