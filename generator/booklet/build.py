@@ -18,6 +18,7 @@ from typing import Callable
 
 from pypdf import PdfReader
 
+from .. import qr
 from ..media.errors import MediaError
 from ..model import Media, Model
 from .checks import check_characters
@@ -82,6 +83,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
             return None
 
     # 1. every document (this plans every print photo), 2. make the photos, 3. lay out and write
+    qr.open_memo(model.root / ".cache")
     planned = []
     for sel in selections:
         if sel.empty:
@@ -92,6 +94,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
                 for layout, name in _layouts(sel, paper, bleed, opts.impose)]
         planned.append((sel, docs))
     images.finish()
+    qr.save_memo()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []

@@ -1,7 +1,7 @@
 """The site build as a list of stages: model → pages and files. No MkDocs here.
 
     pages      every HTML page as Markdown (front matter + one HTML block)
-    files      feed.xml, data/workers.json, data/workers.csv
+    files      feed.xml, data/workers.json, data/workers.csv (+ search-data.js for the offline copy)
     media      images, video, audio and captions the pages point at (written by SiteMedia.run)
 """
 
@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import qr
 from ..model.corpus import Model
 from .exports import workers_csv, workers_json
 from .feed import atom_feed
 from .media import SiteMedia
 from .pages import Pages
 from .render import PageOut
+from .search_data import search_data_js, search_records
+from .variants import SiteVariant
 
 
 @dataclass
@@ -29,12 +32,19 @@ class SiteOutput:
         return [{p.title: p.src_uri} for p in self.pages if p.in_nav]
 
 
-def build_site(model: Model, media: SiteMedia) -> SiteOutput:
-    """Everything the site shows, for a model that is already public (drafts removed)."""
-    pages = Pages(model, media).all()
+def build_site(model: Model, media: SiteMedia, variant: SiteVariant = SiteVariant(), pages=Pages) -> SiteOutput:
+    """Everything the site shows, for a model that is already public (drafts removed).
+
+    `pages`: the Pages class (`fengcai serve` passes one that reuses pages whose inputs did not change)."""
+    maker = pages(model, media)
+    pages = maker.all()
+    if variant.kiosk:   # the touch screen's start page replaces the home page
+        pages = [maker.kiosk_start() if p.url == "" else p for p in pages]
     _refuse_duplicates(pages)
     files = {"feed.xml": atom_feed(model), "data/workers.json": workers_json(model),
              "data/workers.csv": workers_csv(model)}
+    if variant.offline:
+        files["search-data.js"] = search_data_js(search_records(model, media))
     return SiteOutput(pages, files, media)
 
 
