@@ -17,11 +17,22 @@ _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"colspan", "row
                "td": {"colspan", "rowspan", "align"}, "ol": {"start"}}
 
 
+_converters: dict[tuple, markdown.Markdown] = {}
+
+
+def _convert(text: str, extensions: tuple = ()) -> str:
+    """One reusable Markdown instance per set of extensions: building the parser costs as much as converting."""
+    md = _converters.get(extensions)
+    if md is None:
+        md = _converters[extensions] = markdown.Markdown(extensions=list(extensions), output_format="html")
+    return md.reset().convert(text)
+
+
 def render_markdown(text: str, top: int = 3) -> str:
     """Markdown → sanitised HTML. Headings move so the highest one becomes <h{top}> (the page owns h1)."""
     if not text or not text.strip():
         return ""
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = _convert(text, ("tables", "sane_lists"))
     levels = [int(m) for m in re.findall(r"<h([1-6])[ >]", html)]
     shift = max(0, top - min(levels)) if levels else 0
     if shift:
@@ -34,7 +45,7 @@ def render_markdown(text: str, top: int = 3) -> str:
 
 def plain_text(text: str, limit: int = 0) -> str:
     """Markdown → one line of plain text (for descriptions, feeds); cut at `limit` characters."""
-    html = markdown.markdown(text or "")
+    html = _convert(text or "")
     flat = " ".join(html_lib.unescape(nh3.clean(html, tags=set())).split())
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
