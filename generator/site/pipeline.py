@@ -37,7 +37,9 @@ def build_site(model: Model, media: SiteMedia, variant: SiteVariant = SiteVarian
 
     `pages`: the Pages class (`fengcai serve` passes one that reuses pages whose inputs did not change)."""
     maker = pages(model, media)
+    qr.open_memo(model.root / ".cache")
     pages = maker.all()
+    qr.save_memo()
     if variant.kiosk:   # the touch screen's start page replaces the home page
         pages = [maker.kiosk_start() if p.url == "" else p for p in pages]
     _refuse_duplicates(pages)

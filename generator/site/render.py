@@ -14,6 +14,7 @@ from .search_terms import spaced
 from .urls import rebase_html, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: 10× faster front matter for 10,000 pages
 
 
 @dataclass
@@ -33,7 +34,7 @@ class PageOut:
     def markdown(self) -> str:
         """The page as a Markdown file: YAML front matter + one raw HTML block."""
         meta = {"title": self.title, **self.meta}
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        head = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{head}---\n\n{self.body.strip()}\n"
 
 
