@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -20,14 +21,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def build_site(root: Path, out: Path):
+def build_site(root: Path, out: Path, variant=None):
     """`fengcai build --no-booklets` without the command line: check, then build into `out`."""
     from generator.check import check_tree
     from generator.site.site_build import build_site_dir
+    from generator.site.variants import SiteVariant
 
     model, report = check_tree(root)
     assert report is not None and report.ok, report.format_text() if report else "check failed"
-    build_site_dir(root, model, out)
+    build_site_dir(root, model, out, variant=variant or SiteVariant())
     return model
 
 
@@ -36,12 +38,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):   # the browser left the page mid-download
+            return
+        super().handle_error(request, client_address)
+
+
 class StaticServer:
     """http.server in a thread, serving `directory` on 127.0.0.1 (a free port)."""
 
     def __init__(self, directory: Path):
         handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -91,3 +100,31 @@ def browser():
 def test_output() -> Path:
     (TEST_OUTPUT / "site").mkdir(parents=True, exist_ok=True)
     return TEST_OUTPUT
+
+
+# ---- the other copies of the site (tests/test_reach_*.py): each built once per session -----------------
+KIOSK_IDLE_SECONDS = 4
+
+
+@pytest.fixture(scope="session")
+def kiosk_site(tmp_path_factory, sample_root):
+    """`fengcai build --kiosk` of the sample content with a short idle time, served like the web site."""
+    from generator.site.variants import SiteVariant
+    out = tmp_path_factory.mktemp("kiosk") / "site-kiosk"
+    model = build_site(sample_root, out, SiteVariant(kiosk=True, kiosk_idle_seconds=KIOSK_IDLE_SECONDS))
+    with StaticServer(out.parent) as server:
+        yield out, model.public(), server.url + out.name + "/"
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory, sample_root):
+    """`fengcai build --offline` (through the command, so the zip is made too): (folder, public model)."""
+    import argparse
+    from generator.check import check_tree
+    from generator.commands import build as build_command
+    out = tmp_path_factory.mktemp("offline") / "site-offline"
+    p = argparse.ArgumentParser()
+    build_command.add_arguments(p)
+    assert build_command.run(p.parse_args(["--root", str(sample_root), "--out", str(out), "--no-booklets", "--offline"])) == 0
+    model, _report = check_tree(sample_root)
+    return out, model.public()

@@ -1,4 +1,5 @@
-"""fengcai build [--root DIR] [--out DIR] [--no-booklets]: check, then build the website (and booklets)."""
+"""fengcai build [--root DIR] [--out DIR] [--no-booklets] [--kiosk [--kiosk-idle-minutes N]] [--offline]:
+check, then build the website (and booklets) — or its exhibition-kiosk copy, or its offline copy (+ zip)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,44 @@ from pathlib import Path
 
 from ..check import check_tree
 from ..project import find_root
-from ..site.site_build import SiteBuildError, build_site_dir
+from ..site.site_build import SiteBuildError, build_site_dir, zip_site
+from ..site.variants import DEFAULT_IDLE_MINUTES, SiteVariant
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", type=Path, default=None, help="项目根目录（含 content/ 和 workers/），默认自动查找")
-    p.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
+    p.add_argument("--out", type=Path, default=None,
+                   help="网站输出文件夹（默认 site/；展厅版 site-kiosk/，离线版 site-offline/）")
     p.add_argument("--no-booklets", action="store_true", help="只生成网站，不生成 PDF 小册子")
+    p.add_argument("--kiosk", action="store_true",
+                   help="展厅触摸屏版：触摸启动页、无人操作时自动回到启动页、不含外部链接和打印按钮")
+    p.add_argument("--kiosk-idle-minutes", type=_positive, default=DEFAULT_IDLE_MINUTES, metavar="N",
+                   help=f"展厅版无人操作多少分钟后回到启动页（默认 {DEFAULT_IDLE_MINUTES:g}，可以是小数）")
+    p.add_argument("--kiosk-idle-seconds", type=_positive, default=None, help=argparse.SUPPRESS)  # for tests
+    p.add_argument("--offline", action="store_true",
+                   help="离线版：可以直接从 U 盘打开（file://），自带搜索，另外打包成 .zip")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是数字") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("必须大于 0")
+    return value
+
+
+def variant_of(args: argparse.Namespace) -> SiteVariant:
+    """The options above as a SiteVariant (other commands may call run() with only root/out/no_booklets)."""
+    minutes = getattr(args, "kiosk_idle_minutes", DEFAULT_IDLE_MINUTES)
+    seconds = getattr(args, "kiosk_idle_seconds", None) or minutes * 60
+    return SiteVariant(kiosk=getattr(args, "kiosk", False), kiosk_idle_seconds=seconds,
+                       offline=getattr(args, "offline", False))
+
+
+def default_out(variant: SiteVariant) -> Path:
+    return Path("site" + ("-kiosk" if variant.kiosk else "") + ("-offline" if variant.offline else ""))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,11 +63,13 @@ def run(args: argparse.Namespace) -> int:
     if report is not None and not report.ok:
         print("内容有错误，网站没有生成，原来的网站保持不变。", file=sys.stderr)
         return 1
-    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    print("第 2 步：生成网站和搜索索引…", flush=True)
+    variant = variant_of(args)
+    out = args.out or default_out(variant)
+    out = out if out.is_absolute() else Path.cwd() / out
+    print("第 2 步：生成" + _variant_label(variant) + "和搜索索引…", flush=True)
     extra = None if args.no_booklets else (lambda site_dir: _booklets(model, site_dir))
     try:
-        result = build_site_dir(root, model, out, extra)
+        result = build_site_dir(root, model, out, extra, variant=variant)
     except SiteBuildError as e:
         print(f"错误: {e}", file=sys.stderr)
         print("网站没有生成，原来的网站保持不变。", file=sys.stderr)
@@ -45,7 +79,22 @@ def run(args: argparse.Namespace) -> int:
         print("网站没有更新，原来的网站保持不变。可以先用 --no-booklets 只生成网站。", file=sys.stderr)
         return 1
     print(f"完成：{result.pages} 个页面，用时 {result.seconds:.1f} 秒，输出到 {result.out_dir}")
+    if variant.kiosk:
+        print(f"展厅版：无人操作 {_duration(variant.kiosk_idle_seconds)}后回到启动页。")
+    if variant.offline:
+        archive = zip_site(result.out_dir)
+        print(f"离线版：双击 {result.out_dir.name}/index.html 即可打开；压缩包 {archive}")
     return 0
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:g} 分钟" if seconds >= 60 else f"{seconds:g} 秒"
+
+
+def _variant_label(variant: SiteVariant) -> str:
+    if variant.kiosk and variant.offline:
+        return "展厅离线版网站"
+    return "展厅版网站" if variant.kiosk else "离线版网站" if variant.offline else "网站"
 
 
 class _BookletFailed(Exception):

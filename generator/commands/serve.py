@@ -1,14 +1,16 @@
-"""fengcai serve [--root DIR] [--port N]: preview the site locally; rebuilds when content changes (mkdocs serve)."""
+"""fengcai serve [--root DIR] [--port N]: live preview on 127.0.0.1; rebuilds and reloads on every content change.
+
+Content errors do not stop it: they are printed like `fengcai check` and shown at the top of every page
+(see generator/site/preview.py and preview_server.py).
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from ..project import find_root
-from ..site.site_build import config_file
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -17,19 +19,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
+    from ..site.preview_server import serve
 
     root = find_root(args.root)
     if root is None:
         print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
         return 2
-    os.environ["FENGCAI_ROOT"] = str(root)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    print(f"预览地址：http://127.0.0.1:{args.port}/ （按 Ctrl+C 结束）", flush=True)
-    try:
-        serve(config_file=str(config_file(root)), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
-    except MkDocsException as e:
-        print(f"错误: {e}", file=sys.stderr)
-        return 1
-    return 0
+    return serve(root, args.port)

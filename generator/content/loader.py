@@ -25,8 +25,11 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load(root: Path) -> LoadResult:
+def load(root: Path, read_worker_folder=None) -> LoadResult:
+    """`read_worker_folder(folder, root, problems)`, when given, stands in for `read_worker`
+    (`fengcai serve` passes one that re-reads only the folders that changed since its last build)."""
     root = Path(root).resolve()
+    read_one = read_worker_folder or read_worker
     problems: list[Problem] = []
     content = root / "content"
     site = read_site(content / "site.yml", root, problems)
@@ -56,7 +59,7 @@ def load(root: Path) -> LoadResult:
                 problems.append(error(Loc(rel + "/profile.yml"), f"文件夹名「{folder.name}」不是有效的编号",
                                       "文件夹名就是网址的一部分，只能用小写字母、数字和连字符，例如 sun-meijin（可用 fengcai new worker 生成）", "schema.slug"))
                 continue
-            w = read_worker(folder, root, problems)
+            w = read_one(folder, root, problems)
             if w is not None:
                 model.workers[w.id] = w
     else:

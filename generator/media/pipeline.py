@@ -54,6 +54,7 @@ class MediaPipeline:
         self._answered: dict[tuple, ImageSet] = {}  # (path, purpose, mtime, size): a repeat costs one stat
         self._jobs: dict[str, Job] = {}          # by its first output's path: one job per derivative set
         self._published: set[str] = set()        # cache-relative paths to place in the site
+        self._placed: dict[str, dict[str, int]] = {}  # out dir → {path: bytes} placed by an earlier run (a preview reruns)
         self._kept: set[str] = set()             # cache-relative paths not published but still wanted (print)
 
     # ---- requests (cheap) ---------------------------------------------------------------------
@@ -206,14 +207,15 @@ class MediaPipeline:
         return info, sha
 
     def _publish(self, out_dir: Path) -> tuple[int, int]:
-        files = total = 0
-        for rel in sorted(self._published):
+        """Link every published file into `out_dir`; files this pipeline placed there before are skipped
+        (cache files never change: their names carry the content hash)."""
+        placed = self._placed.setdefault(str(out_dir), {})
+        for rel in sorted(self._published.difference(placed)):
             cached = self.cache_dir / rel
             if cached.exists():   # missing only when its job failed, already reported
                 link_or_copy(cached, out_dir / rel)
-                files += 1
-                total += cached.stat().st_size
-        return files, total
+                placed[rel] = cached.stat().st_size
+        return len(placed), sum(placed.values())
 
     def _manifest(self) -> Manifest:
         return Manifest(self.cache_dir / "manifest.json")

@@ -18,11 +18,19 @@ from ..media import MediaError
 from .media import open_media
 from .pipeline import SiteOutput, build_site, write_files
 from .search_index import SearchIndexError, index_site
+from .variants import SiteVariant, finish_site
 
 log = logging.getLogger("mkdocs.fengcai")
 
 _state: dict = {}
 _preloaded: dict[Path, object] = {}
+_preview = None   # `fengcai serve` (generator.site.preview.Preview): never abort, reuse unchanged work
+
+
+def use_preview(preview) -> None:
+    """Let `fengcai serve` take over loading (errors become a banner) and skip unchanged pages."""
+    global _preview
+    _preview = preview
 
 
 def use_model(root: Path, model) -> None:
@@ -38,13 +46,18 @@ def content_root(config) -> Path:
 def on_config(config):
     root = content_root(config)
     model = _preloaded.pop(root, None)
+    if model is None and _preview is not None:
+        model = _preview.model()
     if model is None:
         model, report = check_tree(root)
         if report is not None and not report.ok:
             raise Abort("内容检查未通过，网站没有生成：\n" + report.format_text())
     public = model.public()
     try:
-        output = build_site(public, open_media(root))
+        if _preview is not None:
+            output = _preview.build_site(public, SiteVariant.from_config(config))
+        else:
+            output = build_site(public, open_media(root), SiteVariant.from_config(config))
     except MediaError as e:
         raise Abort(f"媒体文件有问题，网站没有生成：{e}") from None
     _state.update(root=root, output=output, bodies={p.src_uri: p.body for p in output.pages})
@@ -64,6 +77,7 @@ THEME_PRIVATE = ("booklet/",)
 
 def on_files(files: Files, config) -> Files:
     output: SiteOutput = _state["output"]
+    unchanged = _preview.unchanged(output, config) if _preview is not None else set()
     for f in list(files):
         if f.src_uri.startswith(THEME_PRIVATE) and not f.abs_src_path.startswith(str(config["docs_dir"])):
             files.remove(f)
@@ -72,8 +86,23 @@ def on_files(files: Files, config) -> Files:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion))
+        markdown = _preview.markdown(page) if _preview is not None else page.markdown()
+        file = File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
+        if page.src_uri in unchanged:   # serve: MkDocs keeps the page it wrote last time (dirty build)
+            file.is_modified = _not_modified
+        files.append(file)
     return files
+
+
+def _not_modified() -> bool:
+    return False
+
+
+def on_env(env, config, files):
+    """`fengcai serve`: MkDocs makes a new Jinja environment per build; keep the compiled theme templates."""
+    if _preview is not None:
+        env.bytecode_cache = _preview.templates
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -88,8 +117,15 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
     stats = write_files(_state["output"], site_dir)
+    if _preview is not None:   # media failures go to the banner; Pagefind runs in the background
+        finish_site(site_dir, SiteVariant.from_config(config))
+        return _preview.after_build(site_dir, stats)
     if stats is not None and stats.failed:
         raise Abort("以下媒体文件处理失败，网站没有生成：\n" + "\n".join(f"  {e}" for e in stats.failed))
+    variant = SiteVariant.from_config(config)
+    finish_site(site_dir, variant)   # kiosk: no links out; offline: links to index.html
+    if variant.offline:              # file:// cannot load Pagefind; search-data.js replaces it
+        return
     try:
         index_site(site_dir)
     except SearchIndexError as e:

@@ -1,5 +1,6 @@
 """Build the website into a folder: MkDocs (with our hook) into a temporary folder next to the output,
-then swap it in only when everything succeeded. Used by `fengcai build` and by the tests."""
+then swap it in only when everything succeeded. Used by `fengcai build` and by the tests.
+The variant (kiosk, offline copy) travels to the hook and the templates as `extra.fengcai`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import logging
 import os
 import shutil
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.corpus import Model
 from . import mkdocs_adapter
+from .variants import SiteVariant
 
 REPO_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -34,7 +37,7 @@ def config_file(root: Path) -> Path:
     return own if own.is_file() else REPO_CONFIG
 
 
-def build_into(root: Path, model: Model, site_dir: Path) -> int:
+def build_into(root: Path, model: Model, site_dir: Path, variant: SiteVariant = SiteVariant()) -> int:
     """Run MkDocs for `model` (already checked) into `site_dir`. Returns the number of pages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -45,6 +48,7 @@ def build_into(root: Path, model: Model, site_dir: Path) -> int:
     with _env("FENGCAI_ROOT", str(root)), _quiet_mkdocs():
         try:
             cfg = load_config(config_file=str(config_file(root)), site_dir=str(site_dir))
+            cfg["extra"]["fengcai"] = variant.as_extra()
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)
@@ -55,7 +59,8 @@ def build_into(root: Path, model: Model, site_dir: Path) -> int:
     return sum(1 for _ in Path(site_dir).rglob("index.html"))
 
 
-def build_site_dir(root: Path, model: Model, out_dir: Path, extra=None, log=print) -> BuildResult:
+def build_site_dir(root: Path, model: Model, out_dir: Path, extra=None, log=print,
+                   variant: SiteVariant = SiteVariant()) -> BuildResult:
     """Build into <out>.building, run `extra(tmp_dir)` (booklets), then replace `out_dir` atomically-ish."""
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
@@ -64,7 +69,7 @@ def build_site_dir(root: Path, model: Model, out_dir: Path, extra=None, log=prin
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        pages = build_into(root, model, tmp)
+        pages = build_into(root, model, tmp, variant)
         if extra is not None:
             extra(tmp)
     except BaseException:
@@ -75,6 +80,21 @@ def build_site_dir(root: Path, model: Model, out_dir: Path, extra=None, log=prin
     os.replace(tmp, out_dir)
     shutil.rmtree(old, ignore_errors=True)
     return BuildResult(out_dir, pages, time.perf_counter() - started)
+
+
+def zip_site(site_dir: Path) -> Path:
+    """site-offline/ → site-offline.zip next to it (one top folder inside), written to a temp name first."""
+    site_dir = Path(site_dir)
+    target = site_dir.with_name(site_dir.name + ".zip")
+    tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                arc = Path(site_dir.name) / path.relative_to(site_dir)
+                stored = path.suffix.lower() in (".jpg", ".jpeg", ".webp", ".png", ".mp4", ".webm", ".mp3", ".m4a", ".pdf")
+                z.write(path, arc.as_posix(), compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    os.replace(tmp, target)
+    return target
 
 
 @contextlib.contextmanager

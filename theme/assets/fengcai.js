@@ -138,6 +138,7 @@
   }
 
   function printButton() {
+    if (document.documentElement.classList.contains("fc-kiosk")) return;   // no printer at the exhibition
     Array.prototype.forEach.call(document.querySelectorAll(".fc-print"), function (b) {
       b.hidden = false;
       b.addEventListener("click", function () { window.print(); });
