@@ -54,6 +54,11 @@ class Honor:
         return (level_rank(self.level), -self.year)
 
 
+def highest(honors: list[Honor]) -> Honor | None:
+    """The highest level, most recent among equals."""
+    return min(honors, key=lambda h: h.rank) if honors else None
+
+
 @dataclass
 class Consent:
     date: dt.date
@@ -171,7 +176,7 @@ class Worker:
 
     @property
     def highest_honor(self) -> Honor | None:
-        return min(self.honors, key=lambda h: h.rank) if self.honors else None
+        return highest(self.honors)
 
     @property
     def first_honor_year(self) -> int | None:
@@ -255,7 +260,7 @@ class Collective:
 
     @property
     def highest_honor(self) -> Honor | None:
-        return min(self.honors, key=lambda h: h.rank) if self.honors else None
+        return highest(self.honors)
 
 
 @dataclass
