@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from markupsafe import Markup
+
 from ..model.corpus import Model
 from ..model.entities import Worker
 from ..model.honors import LEVEL_LABELS, LEVELS
 from . import charts, figures
 from .markdown_text import plain_text, render_markdown
-from .media import SiteMedia
 from ..qr import qr_svg
-from .render import PageOut, render_page
+from .media import SiteMedia
+from .render import PageOut, environment, render_page
 from .search_terms import name_aliases, phrase_aliases
 from .structured import og_meta, person_jsonld
-from .urls import absolute
+from .urls import absolute, relative
 
 NO_TOC = ["toc"]
 WIDE = ["navigation", "toc"]
@@ -28,6 +30,17 @@ class Pages:
         self.assoc_names = {a.id: a.name for a in model.associations.values()}
         self.assoc_paths = {a.id: " ".join([x.id for x in model.ancestors(a.id)] + [a.id])
                             for a in model.associations.values()}
+        self._cards: dict[tuple[str, int], str] = {}
+
+    def _card(self, w: Worker, page_url: str) -> Markup:
+        """A related-worker card; every worker page sits at the same depth, so each card is rendered once
+        and reused on every page that lists it (at 10,000 workers this was a fifth of the page time)."""
+        key = (w.id, page_url.count("/"))
+        if key not in self._cards:
+            macro = environment().get_template("_macros.html").module.worker_card
+            self._cards[key] = str(macro(w, lambda target: relative(page_url, target), self.m,
+                                         self.assoc_names.get(w.association, ""), self.assoc_paths.get(w.association, "")))
+        return Markup(self._cards[key])
 
     def _render(self, template: str, url: str, **ctx) -> str:
         return render_page(template, url, m=self.m, site=self.model.site, assoc_names=self.assoc_names,
@@ -139,7 +152,7 @@ class Pages:
             studio=mo.studios.get(w.studio) if w.studio else None,
             honors_by_year=sorted(w.honors, key=lambda h: (h.year, h.rank)),
             story_html=render_markdown(w.story_md), gallery=gallery, videos=videos, audio=audio,
-            stories=mo.stories_about(w.id), related=mo.related_workers(w), aliases=name_aliases(w), phrases=self._phrases(w),
+            stories=mo.stories_about(w.id), related_cards=[self._card(r, w.url) for r in mo.related_workers(w)], aliases=name_aliases(w), phrases=self._phrases(w),
             qr=qr_svg(page_link, f"{w.name}的网页二维码"), page_link=page_link, portrait_url=portrait_url)
         desc = f"{w.name}，{top.title if top else '劳动模范'}，{w.employer}{w.position}。"
         meta = {"hide": NO_TOC, **og_meta(mo, w.url, w.name, desc, portrait_url, "profile"),
