@@ -19,9 +19,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser closing a connection early is not news
+
+
 @contextmanager
 def served(site: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
     t.start()
     try:

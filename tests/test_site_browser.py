@@ -3,6 +3,8 @@ no outside requests, no console errors, screenshots for review in test-output/."
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import urlparse
 
 import pytest
@@ -74,6 +76,18 @@ def test_search_finds_worker_by_employer_and_studio(page, served_site, built_sit
     for query in queries:
         hrefs = _search(page, served_site, query)
         assert any(h.rstrip("/").endswith("workers/" + w.id) for h in hrefs), (query, hrefs[:5])
+
+
+def test_search_results_come_ten_at_a_time(page, served_site):
+    """A broad query loads its results in steps (each result costs a fetch), with a button for more."""
+    page.goto(served_site + "search/?q=劳模")
+    page.wait_for_function("document.querySelector('[data-search-status]').textContent.match(/找到|没有找到/)", timeout=15000)
+    found = int(re.search(r"找到 (\d+) 条", page.locator("[data-search-status]").text_content()).group(1))
+    assert found > 10
+    page.wait_for_selector("[data-search-more]")
+    assert page.locator(".fc-result").count() == 10
+    page.click("[data-search-more]")
+    page.wait_for_function(f"document.querySelectorAll('.fc-result').length == {min(found, 20)}")
 
 
 def test_search_from_header_box(page, served_site, built_site):
