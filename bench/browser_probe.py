@@ -86,8 +86,11 @@ def search_bytes(site: Path) -> dict:
     with served(site) as base, browser_page() as page:
         def on_done(req):
             if "/pagefind/" in req.url:
-                resp = req.response()
-                fetched.append(len(resp.body()) if resp else 0)
+                try:
+                    resp = req.response()
+                    fetched.append(len(resp.body()) if resp else 0)
+                except Exception:  # the page closed while a late request finished
+                    pass
         page.on("requestfinished", on_done)
         page.goto(base + "search/", wait_until="networkidle")
         before = sum(fetched)
@@ -105,6 +108,8 @@ def _query(page, text: str) -> int:
     box.fill(text)
     box.press("Enter")
     page.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('找到') || "
+                           "document.querySelector('[data-search-status]').textContent.includes('没有')", timeout=30000)
+    page.wait_for_function("document.querySelector('[data-search-results] li') || "
                            "document.querySelector('[data-search-status]').textContent.includes('没有')", timeout=30000)
     page.wait_for_load_state("networkidle")
     return page.locator("[data-search-results] li").count()
