@@ -63,8 +63,9 @@ async function run(query) {
   const pf = await engine();
   const found = await pf.search(query);
   // The browser and the indexer split Chinese into words differently ("清源电力" vs "清源" + "电力");
-  // pages also carry their key phrases character by character, so retry the query that way too.
-  if (CJK.test(query)) {
+  // pages also carry their key phrases character by character, so retry the query that way when the
+  // first search finds less than a page of results (the retry loads more of the index).
+  if (CJK.test(query) && found.results.length < PAGE) {
     const seen = new Set(found.results.map((r) => r.id));
     const more = await pf.search(Array.from(query).map((c) => (CJK.test(c) ? ` ${c} ` : c)).join("").replace(/\s+/g, " ").trim());
     for (const r of more.results) if (!seen.has(r.id)) found.results.push(r);
