@@ -71,10 +71,12 @@ async function run(query) {
     for (const r of more.results) if (!seen.has(r.id)) found.results.push(r);
   }
   if (ticket !== latest) return;
+  await showMore(found.results, 0, ticket);
+  if (ticket !== latest) return;
+  // the status comes last: screen readers (and tests) read it once the first results are on the page
   status.textContent = found.results.length
     ? `找到 ${found.results.length} 条与“${query}”相关的结果。`
     : `没有找到与“${query}”相关的内容。试试只输入姓或名，或用拼音首字母（如 smj）。`;
-  await showMore(found.results, 0, ticket);
 }
 
 // Results arrive PAGE at a time, with a button for the next ones, so a query on a 10,000-page site
