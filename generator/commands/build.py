@@ -102,11 +102,7 @@ class _BookletFailed(Exception):
 
 
 def _booklets(model, site_dir: Path) -> None:
-    try:
-        from ..booklet.build import build_booklets
-    except ImportError:
-        print("提示：小册子模块尚未提供，已跳过小册子。")
-        return
+    from ..booklet.build import build_booklets  # imported here: `--no-booklets` builds need not load Typst
     print("第 3 步：生成 PDF 小册子…", flush=True)
     try:
         paths = build_booklets(model.public(), site_dir / "booklets", None)
