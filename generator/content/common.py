@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.entities import Achievement, Contact, Honor
+from ..problems import error
 from .fields import FieldReader
 
 
@@ -43,7 +44,6 @@ def read_file_text(r: FieldReader, key: str, label: str) -> str:
         try:
             return media.path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            from ..problems import error
             r.problems.append(error(media.loc, f"无法读取文件「{value}」", "请另存为 UTF-8 文本", "file.encoding"))
             return ""
     return value

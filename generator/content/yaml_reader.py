@@ -69,8 +69,7 @@ class _Converter:
     def convert(self, node, path: tuple) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise_once = self.count == MAX_NODES + 1
-            if raise_once:
+            if self.count == MAX_NODES + 1:  # say it once
                 self.problems.append(error(_loc(self.source, node.start_mark), "YAML 内容过多", "一个文件只描述一个人或一项内容", "yaml.too-large"))
             return None
         self.source.positions[path] = _loc(self.source, node.start_mark)
