@@ -34,13 +34,14 @@ def marker_frame(w: int, h: int, i: int) -> Image.Image:
 
 def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: str = "libx265",
                      rotation: int | None = 90, vfr: bool = True, audio: bool = True, tags: dict | None = None,
-                     fmt: str = "mov", preset: str = "ultrafast") -> Path:
+                     fmt: str = "mov", preset: str = "ultrafast", faststart: bool = False) -> Path:
     """A phone recording: HEVC (or `codec`) in a MOV, stored landscape with a display rotation
     (counter-clockwise degrees, as FFmpeg's display matrix), timestamps on Apple's 1/600 clock with
-    uneven gaps when `vfr`, AAC sound, and the container and stream tags phones write."""
+    uneven gaps when `vfr`, AAC sound, and the container and stream tags phones write. `faststart`
+    puts the index (moov) first, as apps that upload videos do: cut short, such a file still opens."""
     w, h = size
     tags = PRIVATE_TAGS if tags is None else tags
-    with av.open(str(path), "w", format=fmt) as out:
+    with av.open(str(path), "w", format=fmt, options={"movflags": "+faststart"} if faststart else {}) as out:
         for key, value in tags.items():
             out.metadata[key] = value
         stream = out.add_stream(codec, rate=30)
