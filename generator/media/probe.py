@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import av
+import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from .captions import check_vtt  # noqa: F401  (re-exported: part of the probe API)
@@ -27,8 +28,11 @@ INCOMPLETE_HINT = "文件不完整，请重新拷贝：从手机或原始来源�
 
 # Formats we accept as photos, whatever the extension says (a PNG named .jpg is fine).
 # Limiting Pillow to these stops a text file from being "identified" as a headerless TGA or similar.
-# "JPEG" also opens camera MPO files (reported as format "MPO").
-PHOTO_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF"]
+# "JPEG" also opens camera MPO files (reported as format "MPO"). "HEIF" is iPhones' HEIC, read by
+# pillow-heif (libheif), which applies the file's rotation and mirroring itself and then resets the
+# EXIF orientation to 1, so the picture arrives upright like any other.
+PHOTO_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "HEIF"]
+pillow_heif.register_heif_opener()   # in every process that imports this module, pool workers included
 
 _EXIF_ORIENTATION = 0x0112
 _TRANSPOSED_ORIENTATIONS = {5, 6, 7, 8}   # the ones that rotate by 90°, swapping width and height
@@ -158,8 +162,8 @@ def _bomb_error(path: Path, size: tuple[int, int] | int | None, max_pixels: int)
 def _not_an_image(path: Path) -> MediaError:
     kind = sniff_kind(path)
     if kind.startswith("HEIC"):
-        return MediaError(path, f"{path.name} 是 HEIC 格式（苹果手机默认照片格式），本工具无法读取",
-                          "请在手机或电脑上把它导出为 JPEG（iPhone：设置 → 相机 → 格式 → 兼容性最佳）")
+        return MediaError(path, f"HEIC 照片 {path.name} 已损坏或不完整，无法读取",
+                          "请从手机相册重新导出或复制一次该照片")
     if kind and not kind.endswith("图片"):
         return MediaError(path, f"{path.name} 的扩展名是图片，但文件内容是{_spaced(kind)}",
                           "请确认引用的是正确的文件；图片请使用 JPEG、PNG 或 WebP")
