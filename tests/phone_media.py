@@ -22,9 +22,14 @@ PRIVATE_TAGS = {
 PRIVATE_STRINGS = ("13812345678", "330501197003121234", "+30.8703", "张三", "iPhone", "访谈原片")
 
 
-def marker_frame(w: int, h: int, i: int) -> Image.Image:
-    """Yellow background, a red block in the stored picture's top-left corner, a blue bar that moves."""
-    img = Image.new("RGB", (w, h), (230, 200, 40))
+def marker_frame(w: int, h: int, i: int, scene: Image.Image | None = None) -> Image.Image:
+    """Yellow background (or `scene`, panning), a red block in the stored picture's top-left corner,
+    a blue bar that moves."""
+    if scene is None:
+        img = Image.new("RGB", (w, h), (230, 200, 40))
+    else:
+        x = (i * 3) % (scene.width - w + 1)
+        img = scene.crop((x, 0, x + w, h))
     draw = ImageDraw.Draw(img)
     draw.rectangle([0, 0, w // 4, h // 4], fill=(220, 20, 20))
     x = (i * 7) % w
@@ -34,12 +39,15 @@ def marker_frame(w: int, h: int, i: int) -> Image.Image:
 
 def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: str = "libx265",
                      rotation: int | None = 90, vfr: bool = True, audio: bool = True, tags: dict | None = None,
-                     fmt: str = "mov", preset: str = "ultrafast", faststart: bool = False) -> Path:
+                     fmt: str = "mov", preset: str = "ultrafast", faststart: bool = False,
+                     textured: bool = False) -> Path:
     """A phone recording: HEVC (or `codec`) in a MOV, stored landscape with a display rotation
     (counter-clockwise degrees, as FFmpeg's display matrix), timestamps on Apple's 1/600 clock with
     uneven gaps when `vfr`, AAC sound, and the container and stream tags phones write. `faststart`
-    puts the index (moov) first, as apps that upload videos do: cut short, such a file still opens."""
+    puts the index (moov) first, as apps that upload videos do: cut short, such a file still opens.
+    `textured` pans over a noisy scene, so encoders work about as hard as on a real recording."""
     w, h = size
+    scene = textured_scene(w + 240, h) if textured else None
     tags = PRIVATE_TAGS if tags is None else tags
     with av.open(str(path), "w", format=fmt, options={"movflags": "+faststart"} if faststart else {}) as out:
         for key, value in tags.items():
@@ -58,7 +66,7 @@ def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: s
             astream.metadata["handler_name"] = "Core Media Audio"
         pts, i = 0, 0
         while pts < seconds * 600:
-            frame = av.VideoFrame.from_image(marker_frame(w, h, i)).reformat(format="yuv420p")
+            frame = av.VideoFrame.from_image(marker_frame(w, h, i, scene)).reformat(format="yuv420p")
             frame.pts, frame.time_base = pts, Fraction(1, 600)
             out.mux(stream.encode(frame))
             pts += (15 if i % 3 else 25) if vfr else 20   # 40, 24, 24, 40 … fps: a variable frame rate
@@ -67,6 +75,20 @@ def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: s
         if astream is not None:
             tone(out, astream, seconds)
     return path
+
+
+def textured_scene(w: int, h: int) -> Image.Image:
+    """Gradients, soft shapes and sensor-like noise: detail like a real scene at a fraction of the cost."""
+    from PIL import ImageChops, ImageFilter
+    small = (max(1, w // 8), max(1, h // 8))
+    base = Image.merge("RGB", [Image.linear_gradient("L").rotate(a).resize(small) for a in (0, 120, 240)])
+    draw = ImageDraw.Draw(base)
+    for k in range(40):
+        x, y, r = (k * 37) % small[0], (k * 53) % small[1], 3 + k % 11
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=((k * 70) % 256, (k * 130) % 256, (k * 190) % 256))
+    base = base.filter(ImageFilter.GaussianBlur(1)).resize((w, h), Image.BICUBIC)
+    noise = Image.effect_noise((w, h), 18).convert("RGB")
+    return ImageChops.add(base, noise, scale=1.0, offset=-128)
 
 
 def make_voice(path: Path, codec: str, fmt: str | None = None, rate: int = 8000, seconds: float = 1.0,
