@@ -51,14 +51,15 @@ class AudioJob:
 AV_JOBS = (VideoJob, AudioJob)
 
 
-def run_in_order(jobs: list[VideoJob | AudioJob], quiet: bool) -> tuple[list[MediaError], int]:
-    """Run every job; returns (errors, bytes written). One bad file never stops the rest."""
+def run_in_order(jobs: list[VideoJob | AudioJob], progress: bool) -> tuple[list[MediaError], int]:
+    """Run every job; returns (errors, bytes written). One bad file never stops the rest.
+    `progress`: draw a bar per job when stderr is a terminal."""
     errors: list[MediaError] = []
     written = 0
     for number, job in enumerate(jobs, start=1):
-        with _bar(job, number, len(jobs), quiet) as progress:
+        with _bar(job, number, len(jobs), progress) as advance:
             try:
-                written += job.run(progress)
+                written += job.run(advance)
             except MediaError as err:
                 errors.append(err)
             except MemoryError:
@@ -70,15 +71,15 @@ def run_in_order(jobs: list[VideoJob | AudioJob], quiet: bool) -> tuple[list[Med
 
 
 class _bar:
-    """A tqdm bar in seconds of media when stdout is a terminal; silent in logs and with `quiet`."""
+    """A tqdm bar (on stderr) in seconds of media when stderr is a terminal; nothing in logs."""
 
-    def __init__(self, job, number: int, total: int, quiet: bool) -> None:
+    def __init__(self, job, number: int, total: int, show: bool) -> None:
         self._bar = None
-        if not quiet and sys.stdout.isatty():
+        if show and sys.stderr.isatty():
             from tqdm import tqdm
             what = "转换视频" if isinstance(job, VideoJob) else "转换音频"
             self._bar = tqdm(total=round(job.duration, 1) or None, unit="秒", desc=f"{what} {number}/{total} {job.src.name}",
-                             dynamic_ncols=True, leave=False, bar_format="{l_bar}{bar}| {n:.0f}/{total:.0f} 秒 [{elapsed}<{remaining}]")
+                             dynamic_ncols=True, leave=False, bar_format="{l_bar}{bar}| {n:.1f}/{total:.1f} 秒 [{elapsed}<{remaining}]")
 
     def __enter__(self):
         return self._advance if self._bar is not None else None

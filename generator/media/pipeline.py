@@ -43,12 +43,17 @@ KEEP_RUNS = 3
 
 
 class MediaPipeline:
-    """Plans and makes media derivatives. `quiet=True` prints nothing: the caller reports `RunStats.failed`."""
+    """Plans and makes media derivatives. `quiet=True` prints no lines: the caller reports `RunStats.failed`.
+
+    `progress=True` still draws a bar on a terminal while a video or sound file is converted (minutes
+    for a long 4K video: silence would look like a hang); it vanishes when done and never reaches logs.
+    """
 
     def __init__(self, cache_dir: Path, quiet: bool = False, max_workers: int | None = None,
-                 max_pixels: int = DEFAULT_MAX_PIXELS) -> None:
+                 max_pixels: int = DEFAULT_MAX_PIXELS, progress: bool = True) -> None:
         self.cache_dir = Path(cache_dir).absolute()
         self.quiet = quiet
+        self.progress = progress
         self.max_workers = max_workers or usable_cpus()
         self.max_pixels = max_pixels
         self._cache_prefix = f"{self.cache_dir}{os.sep}"
@@ -164,7 +169,7 @@ class MediaPipeline:
                       f"需处理 {len(pending)} 项（其中音视频转换 {len(conversions)} 项）")
         # Conversions first: posters are taken from their results. A poster whose video failed is
         # left out (the video's own error is reported).
-        stats.failed, stats.bytes_encoded = run_in_order(conversions, self.quiet)
+        stats.failed, stats.bytes_encoded = run_in_order(conversions, self.progress)
         rest = [j for j in pending if not isinstance(j, AV_JOBS)
                 and not (isinstance(j, PosterJob) and not os.path.exists(j.src))]
         failed, written = run_jobs(rest, self.max_workers, self.quiet)
