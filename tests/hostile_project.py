@@ -45,7 +45,7 @@ title: {q(SITE_TITLE)}
 subtitle: {q("副标题" + TEMPLATE)}
 publisher: {q("主办单位" + CLOSE_SCRIPT)}
 description: {q("网站简介" + XSS)}
-base_url: https://example.org/
+base_url: https://example.org/"><svg/onload=alert(1)>/
 root_association: city
 contact:
   address: {q("人民路1号" + XSS)}

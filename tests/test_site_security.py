@@ -115,6 +115,8 @@ def test_head_footer_nav_and_structured_data_hold_the_payload_as_text(visitor, h
     assert pg.locator("dialog.fc-lightbox-dialog figcaption").inner_text().startswith("在变电站检修设备" + XSS)
     assert "{{ 7*7 }}" in pg.locator(".fc-prose").first.inner_text()    # template syntax is text too
     assert pg.evaluate(INJECTED) == 0
+    pg.goto(f"{server}site/")
+    assert pg.title() == SITE_TITLE
 
 
 def test_feed_and_sitemap_are_well_formed_and_hold_the_text(hostile):
