@@ -33,6 +33,9 @@ def assert_clean(path: Path) -> None:
 def test_heic_everywhere_a_jpeg_works(tmp_path):
     # Stored landscape with EXIF orientation 6 ("turn 90° clockwise"), GPS, serial number and XMP.
     heic = make_heic(tmp_path / "IMG_4032.HEIC", size=(640, 480), orientation=6)
+    with Image.open(heic) as source:   # the fixture really carries what phones write
+        assert source.getexif().get_ifd(0x8825)[2] == (30.0, 52.0, 13.0) and source.info.get("xmp")
+        assert source.info["original_orientation"] == 6
     info = probe_image(heic)
     assert (info.format, info.width, info.height) == ("HEIF", 480, 640)
     video = make_phone_video(tmp_path / "v.mp4", codec="libx264", rotation=None, fmt="mp4", seconds=0.5)

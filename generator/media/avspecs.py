@@ -7,6 +7,10 @@ Bitrate, sized for phones on mobile data: x264 CRF 23 (constant quality, what a 
 interview needs is usually ~1 Mbit/s), capped at 2.5 Mbit/s for 1080p (VBV, buffer 2 s), less for
 smaller pictures in proportion to their pixels; audio AAC-LC 48 kHz, 64 kbit/s a channel (mono
 voice 64, stereo 128). A 3-minute 1080p interview is at most ~60 MB, typically 20–30 MB.
+x264 preset "veryfast": on a 10 s 4K HEVC clip (bench/video.py, 2 cores) it took 12.3 s CPU in
+all against 18.1 s for "medium"; at a capped bitrate the slower preset buys little a phone shows.
+Limitation: HDR (HLG/PQ) phone video is converted to 8-bit without tone mapping (the PyAV wheel has
+no zscale), so it looks flatter than on the phone; iPhones record SDR with "HDR 视频" switched off.
 
 A video is remuxed (streams copied, metadata dropped, no re-encoding, seconds) when it already is
 H.264 yuv420p with AAC or MP3 sound in an MP4/MOV, upright, within 1080p and within 4 Mbit/s;
