@@ -7,6 +7,8 @@ line, column and the words an editor reads; and as many texts that must stay cle
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -243,3 +245,12 @@ def test_a_mobile_elsewhere_in_the_contact_block(project, capsys):
     replace_in(project / CITY, "  phone: 0572-2123456", "  phone: 0572-2123456\n  hours: 周末请打值班手机 13912345678")
     p = the_one(project, capsys, "privacy.mobile")
     assert (p["file"], p["line"]) == (CITY, 6)
+
+
+def test_check_benchmark_runs(tmp_path):
+    """bench/check.py reports the privacy rule's share of `fengcai check` (no timing asserted)."""
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(repo / "bench" / "check.py"), "--workers", "20", "--repeat", "1",
+                           "--corpus", str(tmp_path / "corpus")], cwd=repo, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Check, 20 workers" in proc.stdout and "Privacy rule alone" in proc.stdout

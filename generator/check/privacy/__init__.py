@@ -54,6 +54,16 @@ def declared(model: Model) -> Declared:
     return Declared(frozenset(mobiles), frozenset(emails))
 
 
+def scan_line(text: str) -> list[tuple[int, str, str, str]]:
+    """(column, message, hint, code) for each piece of personal data in one text that is not a content
+    file (e.g. a booklet title typed on the command line); no organisation exemptions apply."""
+    out = []
+    for f in patterns.find(text):
+        code, template, hint = _MESSAGES[f.kind]
+        out.append((f.start + 1, template.format(text=text[f.start:f.end]), hint, code))
+    return out
+
+
 def scan(text: PublishedText, allowed: Declared = Declared(frozenset(), frozenset())) -> list[Problem]:
     """Every piece of personal data in one published file, at the editor's line and column."""
     source = text.source
