@@ -57,6 +57,7 @@ class PdfFacts:
     colour_spaces: Counter = field(default_factory=Counter)      # family → uses (set or declared)
     rgb_where: list[str] = field(default_factory=list)           # "p3: rg" …
     text_colours: Counter = field(default_factory=Counter)       # ("DeviceCMYK", (0,0,0,1)) → text-showing ops
+    text_sizes: Counter = field(default_factory=Counter)         # printed size in pt (0.1) → text-showing ops
     rich_black: list[str] = field(default_factory=list)          # "p5: text 0.7 0.6 0.6 1"
     images: list[Placement] = field(default_factory=list)
     fonts: dict[str, bool] = field(default_factory=dict)         # font name → program embedded
@@ -110,9 +111,10 @@ class _State:
     stroke_cs: str = "DeviceGray"
     fill: tuple = (0.0,)
     stroke: tuple = (0.0,)
+    font_size: float = 0.0
 
     def copy(self) -> "_State":
-        return _State(self.ctm, self.fill_cs, self.stroke_cs, self.fill, self.stroke)
+        return _State(self.ctm, self.fill_cs, self.stroke_cs, self.fill, self.stroke, self.font_size)
 
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
@@ -124,6 +126,7 @@ def _walk(facts: PdfFacts, page: int, owner, resources, ctm: tuple, seen_forms: 
     _resources(facts, page, resources)
     st = _State(ctm)
     stack: list[_State] = []
+    tm = (1, 0, 0, 1, 0, 0)
     for operands, op in pikepdf.parse_content_stream(owner):
         o = str(op)
         if o == "q":
@@ -153,8 +156,16 @@ def _walk(facts: PdfFacts, page: int, owner, resources, ctm: tuple, seen_forms: 
                 st.fill_cs, st.fill = family, values
             else:
                 st.stroke_cs, st.stroke = family, values
+        elif o == "Tf":
+            st.font_size = float(operands[1])
+        elif o == "Tm":
+            tm = tuple(float(x) for x in operands)
+        elif o == "BT":
+            tm = (1, 0, 0, 1, 0, 0)
         elif o in TEXT_OPS:
             facts.text_colours[(st.fill_cs, _rounded(st.fill))] += 1
+            m = _mul(tm, st.ctm)
+            facts.text_sizes[round(st.font_size * math.hypot(m[2], m[3]), 1)] += 1
             _rich_black(facts, page, "文字", st.fill_cs, st.fill)
         elif o in FILL_OPS or o in STROKE_OPS:
             if o in FILL_OPS:

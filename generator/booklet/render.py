@@ -51,7 +51,7 @@ def compile_pdf(doc: dict, fonts: FontSet, when: dt.datetime | None = None,
     try:
         pdf, warnings = typst.compile_with_warnings(
             str(template), root="/", font_paths=_typst_fonts(tuple(fonts.dirs)),
-            sys_inputs={"data": data, **({"debug": "1"} if __import__("os").environ.get("FENGCAI_TYPST_DEBUG") else {})}, timestamp=stamp, pdf_tags=False)
+            sys_inputs={"data": data}, timestamp=stamp, pdf_tags=False)
     except typst.TypstError as e:
         raise BookletError(f"排版程序出错：{e.message}",
                            "这通常是模板的问题而不是内容的问题，请把这段信息发给技术人员" + _where(e)) from None

@@ -102,10 +102,10 @@ class _BookletFailed(Exception):
 
 
 def _booklets(model, site_dir: Path) -> None:
-    from ..booklet.build import build_booklets  # imported here: `--no-booklets` builds need not load Typst
+    from ..booklet.build import booklet_dir, build_booklets  # imported here: `--no-booklets` builds need not load Typst
     print("第 3 步：生成 PDF 小册子…", flush=True)
-    try:
-        paths = build_booklets(model.public(), site_dir / "booklets", None)
+    try:   # booklets are print products, not part of the website: <project>/booklets/, as `fengcai booklet`
+        paths = build_booklets(model.public(), booklet_dir(model.root), None)
     except Exception as e:  # BookletError carries a Chinese message; anything else is reported the same way
         raise _BookletFailed(str(e)) from None
-    print(f"小册子：{len(paths)} 本")
+    print(f"小册子：{len(paths)} 本，保存在 {booklet_dir(model.root)}")
