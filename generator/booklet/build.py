@@ -274,6 +274,7 @@ def _photo_uses(planned, uses: dict[str, tuple[Media, str]]) -> dict[str, PhotoU
             for s in doc["sections"]:
                 for e in s["entries"]:
                     note(e.get("portrait"), f"{e['name']}的肖像")
+                    note(e.get("portrait_hero"), f"{e['name']}的肖像")
                     note(e.get("photo"), f"{e['name']}的照片")
                     for g in e.get("gallery", []):
                         note(g["image"], f"{e['name']}的相册照片")
@@ -284,7 +285,7 @@ def _swap_photos(doc: dict, new: dict[str, str]) -> None:
     """Point every photo of `doc` at its CMYK version."""
     parts = [doc["cover"]] + [e for s in doc["sections"] for e in s["entries"]]
     for part in parts:
-        for key in ("portrait", "photo", "image"):
+        for key in ("portrait", "portrait_hero", "photo", "image"):
             if part.get(key):
                 part[key] = new.get(part[key], part[key])
         for g in part.get("gallery", []):
@@ -300,6 +301,8 @@ def placeholders_for_missing(doc: dict) -> list[str]:
             if part.get(key) and not Path(part[key]).is_file():
                 part[key] = None
                 who.append(f"「{part.get('name') or part.get('title', '')}」")
+        if part.get("portrait_hero") and not (part.get("portrait") and Path(part["portrait_hero"]).is_file()):
+            part["portrait_hero"] = None
         if part.get("gallery"):
             kept = [g for g in part["gallery"] if Path(g["image"]).is_file()]
             if len(kept) < len(part["gallery"]):

@@ -129,7 +129,9 @@ def worker_entry(model: Model, w: Worker, layout: Layout, photo: PhotoFn) -> dic
         "id": w.id, "name": w.name, "toc_note": _note(w.highest_honor), "pinyin": w.pinyin,
         "surname": w.surname or w.name[:1], "sample": w.sample, "honors": _honors(w.honors),
         "facts": [f for f in facts if f[1]], "quote": w.quote.strip().strip("“”\"「」『』").strip(),
-        "portrait": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
+        # two sizes: the usual one (smaller file) and the large one a long profile may use
+        "portrait": photo(w.portrait, PORTRAIT_MM[layout.paper]) if w.portrait else None,
+        "portrait_hero": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
         "portrait_max_mm": round(_max_width_mm(_pixels(w.portrait), 0.75, HERO_PORTRAIT_MM[layout.paper][0])
                                  if w.portrait else PORTRAIT_MM[layout.paper][0], 2),
         "gallery": gallery(w, layout, photo),
