@@ -22,8 +22,8 @@ from PIL import Image
 from ..media.colour import to_press_cmyk
 from ..media.pipeline import MediaPipeline
 
-CMYK_VERSION = "1"          # bump when the conversion changes: cached files are keyed by it
-CMYK_JPEG = {"quality": 92, "optimize": True}
+CMYK_VERSION = "2"          # bump when the conversion changes: cached files are keyed by it
+CMYK_JPEG = {"quality": 90, "optimize": True}   # four channels, not subsampled: larger than the sRGB file
 
 
 class PipelinePrintImages:

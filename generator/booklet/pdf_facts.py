@@ -118,6 +118,8 @@ class _State:
 
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
+# only these operators are returned by qpdf (path construction, text positioning… are skipped in C++)
+OPERATORS = "q Q cm cs CS sc scn SC SCN g G rg RG k K BT Tf Tm Tj TJ ' \" f F f* B B* b b* S s Do BI sh"
 FILL_OPS = {"f", "F", "f*", "B", "B*", "b", "b*"}
 STROKE_OPS = {"S", "s", "B", "B*", "b", "b*"}
 
@@ -127,7 +129,7 @@ def _walk(facts: PdfFacts, page: int, owner, resources, ctm: tuple, seen_forms: 
     st = _State(ctm)
     stack: list[_State] = []
     tm = (1, 0, 0, 1, 0, 0)
-    for operands, op in pikepdf.parse_content_stream(owner):
+    for operands, op in pikepdf.parse_content_stream(owner, OPERATORS):
         o = str(op)
         if o == "q":
             stack.append(st.copy())
