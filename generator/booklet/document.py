@@ -103,12 +103,33 @@ def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: P
                     "blocks": markdown.blocks(a.story_md) or _summary_blocks(a.summary)},
         "sections": sections,
         "counts": {"workers": len(sel.workers), "collectives": len(sel.collectives), "studios": len(sel.studios)},
+        "overview": overview(model, sel),
         "back": {"title": sel.title, "association": a.name, "publisher": publisher, "site": site.title,
                  "url": site.base_url.strip(), "qr": qr_runs(site.base_url.strip()),
                  "contact": _contact_lines(a.contact) or _contact_lines(site.contact),
                  "colophon": colophon(settings, publisher, when),
                  "note": "内部资料　免费交流"},
     }
+
+
+def overview(model: Model, sel: Selection) -> dict:
+    """What the booklet holds, in numbers, for the foot of the introduction page."""
+    counts = [[str(n), unit] for n, unit in ((len(sel.workers), "位劳模"), (len(sel.collectives), "个模范集体"),
+                                             (len(sel.studios), "家创新工作室")) if n]
+    levels: dict[str, int] = {}
+    for w in sel.workers:
+        h = w.highest_honor
+        if h:
+            levels[h.level] = levels.get(h.level, 0) + 1
+    by_level = [f"{LEVEL_LABELS[lv]}荣誉 {levels[lv]} 位" for lv in LEVEL_LABELS if levels.get(lv)]
+    places: dict[str, int] = {}
+    for w in sel.workers:
+        a = model.associations.get(w.association)
+        if a is not None and a.id != sel.association.id:
+            name = a.short_name or a.name
+            places[name] = places.get(name, 0) + 1
+    by_place = [f"{name} {n} 位" for name, n in places.items()]
+    return {"counts": counts, "lines": [" · ".join(x) for x in (by_level, by_place) if x]}
 
 
 def colophon(s: BookletSettings, publisher: str, when: str) -> list[list[str]]:
