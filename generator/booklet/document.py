@@ -17,7 +17,7 @@ from ..media.errors import MediaError
 from ..media.probe import probe_image_header
 from ..model import LEVEL_LABELS, Collective, Honor, Media, Model, Studio, Worker
 from ..model.honors import level_rank
-from ..print_sizes import COVER_MM, DPI, HERO_PORTRAIT_MM, PHOTO_MM, PORTRAIT_MM, UPRIGHT_PHOTO_MM
+from ..print_sizes import COVER_MM, DPI, HERO_PORTRAIT_MM, PHOTO_MM, PORTRAIT_LARGE_MM, UPRIGHT_PHOTO_MM
 from ..qr import BORDER, qr_svg
 from . import markdown
 from .selection import Selection
@@ -94,7 +94,7 @@ def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: P
                   "chars": paper.chars, "margin_x_mm": paper.margin_x_mm, "top_mm": paper.top_mm,
                   "bottom_mm": paper.bottom_mm, "body_height_mm": paper.body_height_mm},
         "fonts": fonts,
-        "frames": {"portrait_mm": list(PORTRAIT_MM[layout.paper]), "photo_mm": list(PHOTO_MM[layout.paper]),
+        "frames": {"portrait_mm": list(PORTRAIT_LARGE_MM[layout.paper]), "photo_mm": list(PHOTO_MM[layout.paper]),
                    "cover_mm": list(COVER_MM[layout.paper])},
         "cover": {"title": sel.title, "association": a.name, "subtitle": site.subtitle, "scope": sel.scope,
                   "year": f"{today.year}年", "image": photo(a.cover, COVER_MM[layout.paper]) if a.cover else None,
@@ -151,10 +151,10 @@ def worker_entry(model: Model, w: Worker, layout: Layout, photo: PhotoFn) -> dic
         "surname": w.surname or w.name[:1], "sample": w.sample, "honors": _honors(w.honors),
         "facts": [f for f in facts if f[1]], "quote": w.quote.strip().strip("“”\"「」『』").strip(),
         # two sizes: the usual one (smaller file) and the large one a long profile may use
-        "portrait": photo(w.portrait, PORTRAIT_MM[layout.paper]) if w.portrait else None,
+        "portrait": photo(w.portrait, PORTRAIT_LARGE_MM[layout.paper]) if w.portrait else None,
         "portrait_hero": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
         "portrait_max_mm": round(_max_width_mm(_pixels(w.portrait), 0.75, HERO_PORTRAIT_MM[layout.paper][0])
-                                 if w.portrait else PORTRAIT_MM[layout.paper][0], 2),
+                                 if w.portrait else PORTRAIT_LARGE_MM[layout.paper][0], 2),
         "gallery": gallery(w, layout, photo),
         "story": markdown.blocks(w.story_md),
         "url": url, "qr": qr_runs(url), "qr_label": ("扫码观看视频" if w.has_video else "扫码阅读网页版") if url else "",
