@@ -61,8 +61,12 @@ def highest(honors: list[Honor]) -> Honor | None:
 
 @dataclass
 class Consent:
+    """The record of the person's consent to publish. It is kept when consent is withdrawn:
+    `withdrawn` is the date the person took it back, and from then on nothing of theirs is published."""
+
     date: dt.date
     note: str = ""
+    withdrawn: dt.date | None = None
 
 
 @dataclass
@@ -145,10 +149,16 @@ class Worker:
     sample: bool = False                # fictional sample content, shown with a 示例 badge
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)   # names in this item's text that are other people
 
     @property
     def url(self) -> str:
         return f"workers/{self.id}/"
+
+    @property
+    def published(self) -> bool:
+        """Shown anywhere at all: not a draft, and consent recorded and not withdrawn."""
+        return not self.draft and self.consent is not None and self.consent.withdrawn is None
 
     @property
     def pinyin_plain(self) -> str:
@@ -231,6 +241,7 @@ class Association:
     summary: str = ""
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -253,6 +264,7 @@ class Collective:
     sample: bool = False
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -282,6 +294,7 @@ class Studio:
     sample: bool = False
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -302,6 +315,7 @@ class Story:
     summary: str = ""
     draft: bool = False
     body_md: str = ""
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -315,6 +329,7 @@ class Page:
     source: Source
     body_md: str = ""
     order: int = 0
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:

@@ -1,6 +1,6 @@
 """Build the website into a folder: MkDocs (with our hook) into a temporary folder next to the output,
 then swap it in only when everything succeeded. Used by `fengcai build` and by the tests.
-The variant (kiosk, offline copy) travels to the hook and the templates as `extra.fengcai`."""
+The public model, the variant (kiosk, offline copy) and the media travel in the build's FengcaiPlugin."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.corpus import Model
-from . import mkdocs_adapter
+from .media import open_media
+from .mkdocs_adapter import FengcaiPlugin, install
 from .variants import SiteVariant
 
 REPO_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
@@ -37,18 +38,17 @@ def config_file(root: Path) -> Path:
     return own if own.is_file() else REPO_CONFIG
 
 
-def build_into(root: Path, model: Model, site_dir: Path, variant: SiteVariant = SiteVariant()) -> int:
-    """Run MkDocs for `model` (already checked) into `site_dir`. Returns the number of pages."""
+def build_into(root: Path, public: Model, site_dir: Path, variant: SiteVariant = SiteVariant()) -> int:
+    """Run MkDocs for `public` (the model generator.gate handed out) into `site_dir`. Returns the number of pages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_adapter.use_model(root, model)
-    with _env("FENGCAI_ROOT", str(root)), _quiet_mkdocs():
+    with _quiet_mkdocs():
         try:
             cfg = load_config(config_file=str(config_file(root)), site_dir=str(site_dir))
-            cfg["extra"]["fengcai"] = variant.as_extra()
+            install(cfg, FengcaiPlugin(root, public, variant, open_media(root)))
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)
@@ -95,19 +95,6 @@ def zip_site(site_dir: Path) -> Path:
                 z.write(path, arc.as_posix(), compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
     os.replace(tmp, target)
     return target
-
-
-@contextlib.contextmanager
-def _env(name: str, value: str):
-    before = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = before
 
 
 @contextlib.contextmanager
