@@ -29,7 +29,7 @@ class _Item:
     sources: list[Source]
     files: list[tuple[str, Path]]      # (path relative to the project, absolute path): captions, transcripts
     allowed: set[str]
-    settings: str                      # where `namesakes:` goes, for the hint ("" = cannot be marked)
+    settings: str                      # where `namesakes:` goes, as the hint says it ("" = cannot be marked)
 
 
 def check(model: Model) -> list[Problem]:
@@ -85,7 +85,7 @@ def _why(w: Worker) -> str:
 def _hint(w: Worker, item: _Item) -> str:
     hint = "改写这句话，不写出姓名（例如写“一位老劳模”），或删掉这句话"
     if item.settings:
-        hint += f"；如果这里说的是另一位同名的人，在 {item.settings} 里加一行 namesakes: [{w.name}]"
+        hint += f"；如果这里说的是另一位同名的人，在 {item.settings}里加一行 namesakes: [{w.name}]"
     return hint
 
 
@@ -103,7 +103,7 @@ def _published_items(model: Model):
         for key, item in group.items():
             if (kind, key) not in pub:
                 yield _Item([item.source] + ([item.story_source] if item.story_source else []), [],
-                            set(item.namesakes), item.source.rel)
+                            set(item.namesakes), item.source.rel + " ")
     for kind, group in (("story", model.stories), ("page", model.pages)):
         for key, item in group.items():
             if (kind, key) not in pub:
@@ -111,7 +111,7 @@ def _published_items(model: Model):
     for w in model.workers.values():
         if ("worker", w.id) not in pub:
             yield _Item([w.source] + ([w.story_source] if w.story_source else []), _published_files(w),
-                        {w.name, *w.namesakes}, w.source.rel)
+                        {w.name, *w.namesakes}, w.source.rel + " ")
 
 
 def _published_files(w: Worker) -> list[tuple[str, Path]]:
