@@ -177,3 +177,32 @@ def test_the_plugin_takes_only_a_public_model(tmp_path):
     with pytest.raises(ValueError):
         FengcaiPlugin(root, model)
     assert FengcaiPlugin(root, model.public()).public is not None
+
+
+# ---- the preview's side of the gate: items with errors are left out, never shown ----------------------
+def test_preview_leaves_out_every_item_with_an_error(tmp_path):
+    from generator.check import CheckMemory
+    from generator.gate import open_preview
+
+    root = write_project(tmp_path / "p")
+    (root / "content" / "stories").mkdir()
+    story = root / "content" / "stories" / "2024-05-01-a.md"
+    story.write_text("---\ntitle: 文章\nworkers: [wang-xiaoming]\n---\n王小明的手机是 13812345678。\n", encoding="utf-8")
+    memory = CheckMemory()
+    pub = open_preview(root, memory)
+    assert not pub.report.ok and pub.withheld == [("story", "2024-05-01-a")]
+    assert "2024-05-01-a" not in pub.public.stories and "wang-xiaoming" in pub.public.workers
+
+    # a broken profile: the worker leaves, and with them the story's list and the studio's leader line
+    story.write_text("---\ntitle: 文章\nworkers: [wang-xiaoming]\n---\n正文\n", encoding="utf-8")
+    profile = root / "workers" / "wang-xiaoming" / "profile.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("quote: ", "quote：") , encoding="utf-8")
+    pub = open_preview(root, memory)
+    assert pub.withheld == [("worker", "wang-xiaoming")]
+    assert pub.public.workers == {} and pub.public.stories["2024-05-01-a"].workers == []
+
+    # site.yml with an error: bare settings, nothing from the broken file
+    site = root / "content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("title: 测试风采录", "title: 测试风采录 13812345678"), encoding="utf-8")
+    pub = open_preview(root, memory)
+    assert ("site", "") in pub.withheld and pub.public.site.title == "劳模风采录"

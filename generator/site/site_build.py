@@ -1,4 +1,4 @@
-"""Build the website into a folder: MkDocs (with our hook) into a temporary folder next to the output,
+"""Build the website into a folder: MkDocs (with our plugin) into a temporary folder next to the output,
 then swap it in only when everything succeeded. Used by `fengcai build` and by the tests.
 The public model, the variant (kiosk, offline copy) and the media travel in the build's FengcaiPlugin."""
 
