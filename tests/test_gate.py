@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import os
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 
@@ -135,6 +136,12 @@ def test_plain_mkdocs_build_goes_through_the_gate(broken, tmp_path):
     for line in lines:
         assert line in printed
     assert not (tmp_path / "site" / "workers").exists()
+    with socket.socket() as s:   # `mkdocs serve` refuses the same way before serving anything
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = subprocess.run([mkdocs, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0 and all(line in result.stdout + result.stderr for line in lines)
 
     # fixed: the same command builds the site, with the story as the editor wrote it
     story = project / STORY
