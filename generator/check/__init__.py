@@ -17,10 +17,11 @@ from ..content.loader import load
 from ..content.worker_reader import read_worker
 from ..model.corpus import Model
 from ..problems import Problem, Report
-from . import duplicates, markdown_rules, media, privacy, references, unpublished_names, vocabulary
+from . import (duplicates, markdown_links, markdown_rules, media, privacy, references, unpublished_names,
+               vocabulary)
 
 RULES = (references.check, vocabulary.check, privacy.check, unpublished_names.check, duplicates.check,
-         markdown_rules.check, media.check)
+         markdown_rules.check, markdown_links.check, media.check)
 PER_FILE = (privacy.check, media.check)   # look at each file on its own (CheckMemory reruns them only where files changed)
 
 

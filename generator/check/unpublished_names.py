@@ -3,9 +3,10 @@ something that is published: an error at that spot, so the editor rewrites the s
 
 Model.public() already takes the person out of every list, card, count and link. What it cannot do is
 rewrite free text: a story, a summary, a caption, a studio named after its leader, another profile.
-So every published text is searched for every unpublished person's full name (and for links to
-their page); where a longer name of another worker starts at the same spot, that name wins. A mention that is another person with the same name is listed under `namesakes:` in that
-item's YAML (or front matter), which silences that name in that item only.
+So every published text is searched for every unpublished person's full name; where a longer name of
+another worker covers the spot, that name wins. (A Markdown link to their page: markdown_links.)
+A mention that is another person with the same name is listed under `namesakes:` in that item's YAML
+(or front matter), which silences that name in that item only.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ def check(model: Model) -> list[Problem]:
             people.setdefault(w.name, []).append(w)
     if not people:
         return []
-    links = {f"workers/{w.id}/": w for ws in people.values() for w in ws}
-    pattern = re.compile("|".join(re.escape(t) for t in sorted([*people, *links], key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(people, key=len, reverse=True)))
     # a longer name of another worker around the spot wins: 王静红 (published) is not 王静 (a draft) + 红
     others = {w.name for w in model.workers.values()} - set(people)
     covering = {name: [(other, other.index(name)) for other in others if name in other] for name in people}
@@ -54,7 +54,7 @@ def check(model: Model) -> list[Problem]:
             for n, line in enumerate(source.lines, start=1):
                 if n in skip or (yaml and line.lstrip().startswith("#")):
                     continue   # a YAML comment is published nowhere
-                out += _mentions(pattern, people, links, covering, item, Loc(source.rel, n), line)
+                out += _mentions(pattern, people, covering, item, Loc(source.rel, n), line)
         for rel, path in item.files:
             try:
                 text = path.read_text(encoding="utf-8-sig")
@@ -62,23 +62,21 @@ def check(model: Model) -> list[Problem]:
                 continue   # the media and encoding rules report an unreadable file
             if pattern.search(text):
                 for n, line in enumerate(text.splitlines(), start=1):
-                    out += _mentions(pattern, people, links, covering, item, Loc(rel, n), line)
+                    out += _mentions(pattern, people, covering, item, Loc(rel, n), line)
     return out
 
 
-def _mentions(pattern: re.Pattern, people: dict, links: dict, covering: dict, item: _Item, at: Loc,
-              line: str) -> list[Problem]:
+def _mentions(pattern: re.Pattern, people: dict, covering: dict, item: _Item, at: Loc, line: str) -> list[Problem]:
     out = []
     for m in pattern.finditer(line):
         text = m.group(0)
         if any(m.start() >= k and line.startswith(other, m.start() - k) for other, k in covering.get(text, ())):
             continue
-        person = links[text] if text in links else people[text][0]
+        person = people[text][0]
         if person.name in item.allowed:
             continue
         loc = Loc(at.file, at.line, m.start() + 1)
-        what = f"「{person.name}」的网页链接" if text in links else f"「{person.name}」"
-        out.append(error(loc, f"这里提到了{what}，此人{_why(person)}，姓名不能出现在其他公开的内容里",
+        out.append(error(loc, f"这里提到了「{person.name}」，此人{_why(person)}，姓名不能出现在其他公开的内容里",
                          _hint(person, item), CODE, line))
     return out
 

@@ -24,6 +24,7 @@ from ..model.corpus import Model
 from .media import SiteMedia, open_media
 from .pipeline import SiteOutput, build_site, write_files
 from .search_index import SearchIndexError, index_site
+from .theme_env import autoescape_theme
 from .variants import SiteVariant, finish_site
 
 log = logging.getLogger("mkdocs.fengcai")
@@ -82,7 +83,9 @@ class FengcaiPlugin(BasePlugin):
         return files
 
     def on_env(self, env, config, files):
-        """`fengcai serve`: MkDocs makes a new Jinja environment per build; keep the compiled theme templates."""
+        """Autoescape the theme; `fengcai serve`: MkDocs makes a new Jinja environment per build, keep the
+        compiled theme templates."""
+        env = autoescape_theme(env)   # nothing from content reaches Material's templates unescaped
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
         return env
