@@ -22,7 +22,8 @@ from . import (duplicates, markdown_links, markdown_rules, media, privacy, refer
 
 RULES = (references.check, vocabulary.check, privacy.check, unpublished_names.check, duplicates.check,
          markdown_rules.check, markdown_links.check, media.check)
-PER_FILE = (privacy.check, media.check)   # look at each file on its own (CheckMemory reruns them only where files changed)
+# rules that look at each file on its own: CheckMemory reruns them only where files changed
+PER_FILE = (privacy.check, markdown_rules.check, media.check)
 
 
 def check_model(model: Model, scope: set[str] | None = None) -> list[Problem]:
@@ -73,7 +74,7 @@ def in_scope(scope: set[str] | None):
 class CheckMemory:
     """What repeated checks of one tree keep (`fengcai serve`), so a check after one edit stays cheap
     at thousands of workers: worker folders are read again only when a file in them changed (name,
-    mtime, size), and the per-file rules (privacy scan, media probes) look again only at those
+    mtime, size), and the per-file rules (privacy scan, Markdown, media probes) look again only at those
     folders; every other rule runs over the whole model each time."""
 
     def __init__(self):
