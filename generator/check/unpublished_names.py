@@ -124,22 +124,5 @@ def _published_items(model: Model):
 def _published_files(w: Worker) -> list[tuple[str, Path]]:
     """Caption files and transcript files the worker's page publishes as they are."""
     folder_rel = w.source.rel.rsplit("/", 1)[0]
-    out = [(_rel(folder_rel, v.captions.rel), v.captions.path) for v in w.videos if v.captions]
-    for i, _a in enumerate(w.audio):
-        name = _value(w.source, ("audio", i, "transcript"))
-        if name.lower().endswith((".txt", ".md")) and "/" not in name.strip("./"):
-            out.append((_rel(folder_rel, name), w.folder / name))
-    return out
-
-
-def _rel(folder: str, name: str) -> str:
-    return f"{folder}/{name.removeprefix('./')}"
-
-
-def _value(source: Source, path: tuple) -> str:
-    """The scalar as written at `path` (quotes removed), or '' when the file has no such value."""
-    loc = source.positions.get(path)
-    if loc is None:
-        return ""
-    text = source.line_text(loc.line)[max(loc.col - 1, 0):].split(" #", 1)[0]
-    return text.strip().strip("'\"")
+    files = [v.captions for v in w.videos if v.captions] + [a.transcript_file for a in w.audio if a.transcript_file]
+    return [(f"{folder_rel}/{m.rel.removeprefix('./')}", m.path) for m in files]
