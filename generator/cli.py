@@ -15,6 +15,8 @@ COMMANDS = {
     "new": ("generator.commands.new", "新建劳模、集体、工作室、文章或协会的模板"),
     "publish": ("generator.commands.publish", "把生成好的网站复制到发布目录或打包"),
     "demo": ("generator.commands.demo", "生成用于测试和性能评估的虚构数据"),
+    "import": ("generator.commands.import_", "从 Excel（.xlsx）或 CSV 劳模名录导入资料（导入为草稿）"),
+    "export": ("generator.commands.export", "把已公开的劳模和集体资料导出为 Excel 表格"),
 }
 
 

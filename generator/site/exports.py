@@ -21,6 +21,17 @@ CSV_COLUMNS = [
 ]
 
 
+# a cell starting with one of these is run as a formula by Excel/WPS (OWASP "CSV injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet shows as text: a leading = + - @ tab or CR gets a ' in front (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def worker_record(model: Model, w: Worker) -> dict:
     assoc = model.associations.get(w.association)
     studio = model.studios.get(w.studio) if w.studio else None
@@ -57,5 +68,5 @@ def workers_csv(model: Model) -> str:
         r["services"] = "、".join(r["services"])
         r["honor_level"] = LEVEL_LABELS.get(r["honor_level"], "")
         r["sample"] = "是" if r["sample"] else ""
-        out.writerow([r[key] for key, _ in CSV_COLUMNS])
+        out.writerow([spreadsheet_safe(r[key]) for key, _ in CSV_COLUMNS])
     return "\ufeff" + buf.getvalue()
