@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         print("这是预演（--dry-run）：没有写入任何文件。去掉 --dry-run 即可导入。")
         return 0
     written = write_plan(plan)
+    notable = table(plan, only_notable=True)
+    if notable:
+        print("需要留意的行：")
+        print(notable)
+        print()
     print("\n".join(summary(plan, dry_run=False)))
     print(f"写入 {len(written)} 个文件，用时 {time.perf_counter() - started:.1f} 秒。" if written else "没有需要修改的文件。")
     if not written:

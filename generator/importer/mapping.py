@@ -74,7 +74,7 @@ def load_mapping(path: Path | None) -> Mapping:
 
     unknown = [k for k in data if k not in ("columns", "associations", "industries", "levels", "defaults", "id_prefix")]
     if unknown:
-        raise ImportStop(f"映射文件 {where(unknown[0])}: 不认识的项「{unknown[0]}」",
+        raise ImportStop(f"映射文件 {source.key_loc(unknown[0])}: 不认识的项「{unknown[0]}」",
                          "可用的项：columns、associations、industries、levels、defaults、id_prefix")
     m = Mapping()
     for header, target in section("columns").items():
@@ -96,7 +96,7 @@ def load_mapping(path: Path | None) -> Mapping:
     m.defaults = section("defaults")
     bad = [k for k in m.defaults if k not in ("association", "industry")]
     if bad:
-        raise ImportStop(f"映射文件 {where('defaults', bad[0])}: defaults 里不能写「{bad[0]}」", "defaults 里可以写 association（协会编号）和 industry（行业）")
+        raise ImportStop(f"映射文件 {source.key_loc('defaults', bad[0])}: defaults 里不能写「{bad[0]}」", "defaults 里可以写 association（协会编号）和 industry（行业）")
     if "id_prefix" in data:
         m.id_prefix = "" if data["id_prefix"] is None else str(data["id_prefix"]).strip()
     return m

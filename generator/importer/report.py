@@ -19,10 +19,13 @@ def pad(s: str, n: int) -> str:
     return s + " " * max(0, n - width(s))
 
 
-def table(plan: Plan) -> str:
-    """One line per person, collective or skipped row, in sheet order."""
+def table(plan: Plan, only_notable: bool = False) -> str:
+    """One line per person, collective or skipped row, in sheet order. `only_notable`: only the people
+    and collectives skipped or with something to say (after a real import)."""
     rows = []
     for a in sorted(plan.actions, key=_order):
+        if only_notable and (a.item is None or not (a.verb == SKIP or a.reason)):
+            continue
         if a.item is not None:
             where = f"{a.item.sheet} " + "、".join(map(str, a.item.rows)) if len(plan.sheets) > 1 else "、".join(map(str, a.item.rows))
             who = a.item.name + ("（集体）" if a.item.kind == COLLECTIVE else "")
@@ -31,6 +34,8 @@ def table(plan: Plan) -> str:
             s = a.skipped_row
             where = f"{s.sheet} {s.row}" if len(plan.sheets) > 1 else str(s.row)
             rows.append((where, s.name or "—", SKIP, "", a.reason))
+    if not rows:
+        return ""
     head = ("行", "姓名/名称", "操作", "文件", "说明")
     widths = [max([width(head[i])] + [width(r[i]) for r in rows]) for i in range(4)]
     widths = [min(w, 40) for w in widths]

@@ -25,6 +25,8 @@ def cell_text(v) -> str:
         return v.isoformat()
     s = str(v).replace("\r\n", "\n").replace("\r", "\n")
     s = s.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    if s[:1] == "'" and s[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        s = s[1:]          # the quote our export (and the site's CSV) puts before formula-like text
     return s.strip()
 
 
@@ -70,6 +72,10 @@ def parse_year(v, lo: int = 1900, hi: int | None = None) -> int | None:
     if isinstance(v, (dt.date, dt.datetime)):
         return v.year if lo <= v.year <= hi else None
     if isinstance(v, (int, float)):
+        if isinstance(v, int) or v.is_integer():
+            digits = str(int(v))
+            if len(digits) in (6, 8):           # 197806, 19780612: a date typed as a number
+                return parse_year(digits[:4], lo, hi)
         if lo <= v < hi + 1:
             return int(v)                       # 2020, or 2020.4 typed as a number
         if 1 <= v < 80000:                      # an Excel date serial (a date cell read as a number)
@@ -77,6 +83,9 @@ def parse_year(v, lo: int = 1900, hi: int | None = None) -> int | None:
             return y if lo <= y <= hi else None
         return None
     s = unicodedata.normalize("NFKC", _chinese_year(str(v)))
+    m = re.fullmatch(r"\s*((?:1[89]|20)\d\d)(?:\d\d|\d{4})\s*", s)      # "197806", "19780612"
+    if m:
+        return parse_year(int(m.group(1)), lo, hi)
     m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", s)
     if m:
         y = int(m.group(1))
