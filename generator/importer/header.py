@@ -36,13 +36,14 @@ class Header:
 
 def fill_merged(grid: Grid) -> list[list[Any]]:
     """The rows with every merged range's value copied into each of its cells."""
-    rows = [list(r) + [None] * (grid.width - len(r)) for r in grid.rows]
+    width = grid.width
+    rows = [list(r) + [None] * (width - len(r)) for r in grid.rows]
     for r1, c1, r2, c2 in grid.merged:
-        if r1 >= len(rows):
+        if r1 >= len(rows) or c1 >= width:
             continue
-        value = rows[r1][c1] if c1 < len(rows[r1]) else None
+        value = rows[r1][c1]
         for r in range(r1, min(r2, len(rows) - 1) + 1):
-            for c in range(c1, min(c2, grid.width - 1) + 1):
+            for c in range(c1, min(c2, width - 1) + 1):
                 rows[r][c] = value
     return rows
 

@@ -4,6 +4,7 @@ stays byte for byte as it was."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -27,6 +28,10 @@ def scalar(value) -> str:
     return s if _plain_ok(s) else json.dumps(s, ensure_ascii=False)
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=4096)
 def _plain_ok(s: str) -> bool:
     if not s or s != s.strip() or any(c in s for c in "\n\r\t") or any(ord(c) < 32 for c in s):
         return False
@@ -35,7 +40,7 @@ def _plain_ok(s: str) -> bool:
     if "&" in s or "*" in s:     # the project's reader looks for anchors wherever these appear
         return False
     try:
-        return yaml.safe_load(s) == s
+        return yaml.load(s, Loader=_Loader) == s
     except yaml.YAMLError:
         return False
 
