@@ -110,3 +110,28 @@ def test_collectives_by_a_type_column_and_a_mapping_file(tmp_path, capsys):
     assert qian.association == "huzhou" and [(h.title, h.level, h.year) for h in qian.honors] == [("南浔特色奖", "county", 2017)]
     group = next(c for c in model.collectives.values() if c.import_id)
     assert group.name == "南浔某公司缫丝车间" and group.association == "nanxun" and group.honors[0].level == "county"
+
+
+def test_ditto_cells_name_asides_and_empty_honours(tmp_path, capsys):
+    from openpyxl import Workbook
+    root = fresh_project(tmp_path, with_workers=False)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "工作单位", "荣誉称号", "获得年份", "行业"])
+    ws.append(["沈丝娟（女）", "南浔某丝绸有限公司", "南浔区劳动模范", 2019, "纺织服装"])
+    ws.append(["钱阿大（已故）", "同上", "无", None, "〃"])
+    hidden = wb.create_sheet("下拉选项")
+    hidden.append(["行业", "级别"])
+    hidden.sheet_state = "hidden"
+    wb.save(tmp_path / "南浔.xlsx")
+    code, out, _err = run_import(capsys, tmp_path / "南浔.xlsx", "--root", root, "--association", "nanxun")
+    assert code == 0 and "工作表「下拉选项」是隐藏的，没有导入" in out
+    from generator.content.loader import load
+    model = load(root).model
+    shen = next(w for w in model.workers.values() if w.name == "沈丝娟")
+    assert shen.gender == "女"
+    qian = next(w for w in model.workers.values() if w.name == "钱阿大")
+    assert (qian.employer, qian.industry, qian.honors) == ("南浔某丝绸有限公司", "纺织服装", [])
+    text = (qian.folder / "profile.yml").read_text(encoding="utf-8")
+    assert "# 表格里的备注（只供编辑参考，不会发布）：姓名后写着（已故）" in text
+    assert "title: 【待填写：荣誉称号" in text          # no honour in the register: the template's placeholder stays

@@ -19,11 +19,11 @@ from ..project import find_root
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, help="劳模名录表格：.xlsx 或 .csv（UTF-8 或 GBK 编码）")
-    p.add_argument("--association", default="", help="所属协会编号（表格里没有“所属协会/区县”列时用），例如 changxing")
-    p.add_argument("--mapping", type=Path, default=None, help="映射文件（YAML）：说明不认识的列名、协会和行业的写法，见编辑指南“从 Excel 导入”")
-    p.add_argument("--photos", type=Path, default=None, help="照片文件夹：按姓名、编号或序号找到每个人的照片，复制为肖像")
-    p.add_argument("--sheet", default="", help="只导入这个工作表（默认：所有有表头的工作表）")
+    p.add_argument("file", type=Path, metavar="表格文件", help="劳模名录表格：.xlsx 或 .csv（UTF-8 或 GBK 编码）")
+    p.add_argument("--association", default="", metavar="协会编号", help="所属协会编号（表格里没有“所属协会/区县”列时用），例如 changxing")
+    p.add_argument("--mapping", type=Path, default=None, metavar="映射.yml", help="映射文件（YAML）：说明不认识的列名、协会和行业的写法，见编辑指南“从 Excel 导入”")
+    p.add_argument("--photos", type=Path, default=None, metavar="照片文件夹", help="照片文件夹：按姓名、编号或序号找到每个人的照片，复制为肖像")
+    p.add_argument("--sheet", default="", metavar="工作表名", help="只导入这个工作表（默认：所有有表头的工作表）")
     p.add_argument("--dry-run", action="store_true", help="只列出每一行会怎样处理（新建/更新/跳过），不写任何文件")
     p.add_argument("--overwrite", action="store_true", help="用表格里的值覆盖编辑手工改过的项（默认保留编辑的修改）")
     p.add_argument("--restore-deleted", action="store_true", help="重新创建上次导入后被删除的资料（默认不恢复，例如本人撤回了同意）")

@@ -91,7 +91,8 @@ def make_plan(path: Path, root: Path, options: Options) -> Plan:
     if not any(g.rows for g in grids):
         raise ImportStop(f"「{path.name}」是空的，没有任何内容", "确认打开的是劳模名录那个文件，并且内容在第一个工作表里")
     mapping = options.mapping
-    sheets, items, skipped, withheld, ignored = [], [], [], [], []
+    sheets, items, skipped, withheld = [], [], [], []
+    ignored = [f"工作表「{name}」是隐藏的，没有导入" for name in book.hidden]
     association_note = ""
     for grid in grids:
         if not grid.rows:

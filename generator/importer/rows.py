@@ -47,8 +47,9 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
               facts: ProjectFacts, mapping: Mapping, defaults: Defaults, collective_sheet: bool) -> SheetResult:
     out = SheetResult()
     previous: Item | None = None
+    above: list = []                     # the previous data row, for 同上 / 〃 cells
     for r in range(header.first_data_row, len(filled)):
-        row, raw = filled[r], raw_rows[r] if r < len(raw_rows) else []
+        row, raw = list(filled[r]), raw_rows[r] if r < len(raw_rows) else []
         n = r + 1
         if not any(cell_text(v) for v in row):
             continue
@@ -57,8 +58,16 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
         if len(distinct) == 1 and len(raw_filled) <= 1 and sum(1 for v in row if cell_text(v)) >= 2:
             out.skipped.append(Skipped(sheet, n, "标题、分组或说明行（一个格子横跨整行）"))
             continue
+        for c, v in enumerate(row):
+            if cell_text(v) in DITTO and c < len(above):
+                row[c] = above[c]
+        above = row
         cells = _cells(row, n, plan, out)
-        ident = clean_text(cells.get("collective", "")) if cells.get("collective") else clean_name(cells.get("name", ""))
+        ident, aside = _name_and_aside(cells)
+        if aside in ("男", "女") and not cells.get("gender"):
+            cells["gender"] = aside
+        elif aside:
+            cells["note"] = "；".join(filter(None, [clean_text(cells.get("note", "")), f"姓名后写着（{aside}）"]))
         if ident and _FOOTER.match(ident):
             out.skipped.append(Skipped(sheet, n, "合计、说明或落款行"))
             continue
@@ -92,6 +101,20 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
         out.items.append(item)
         previous = item
     return out
+
+
+DITTO = {"同上", "〃", "\"", "''", "同前", "ditto"}
+
+
+def _name_and_aside(cells: dict) -> tuple[str, str]:
+    """The name, and what is written in brackets after it: 孙梅金（女）, 张三（已故）."""
+    if cells.get("collective"):
+        return clean_text(cells["collective"]), ""
+    name = clean_name(cells.get("name", ""))
+    m = re.fullmatch(r"(.+?)\s*[（(]([^）)]{1,10})[）)]", name)
+    if m and not re.search(r"[A-Za-z]", m.group(1)):
+        return m.group(1), m.group(2).strip()
+    return name, ""
 
 
 def _cells(row: list, n: int, plan: ColumnPlan, out: SheetResult) -> dict:

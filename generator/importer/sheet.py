@@ -41,6 +41,7 @@ class Workbook:
     path: Path
     grids: list[Grid]
     encoding_note: str = ""       # for CSV: which encoding was detected, said in the summary
+    hidden: list[str] = field(default_factory=list)   # hidden sheets, not imported (said in the summary)
 
 
 def read_workbook(path: Path) -> Workbook:
@@ -56,14 +57,14 @@ def read_workbook(path: Path) -> Workbook:
     if head == OLE_MAGIC:
         _refuse_ole(path, suffix)
     if suffix in (".xlsx", ".xlsm"):
-        return Workbook(path, _read_xlsx(path))
+        return Workbook(path, *_read_xlsx(path))
     if suffix in (".csv", ".txt"):
         grid, note = _read_csv(path)
         return Workbook(path, [grid], note)
     if suffix in (".ods", ".numbers", ".wps", ".et"):
         raise ImportStop(f"不支持「{path.suffix}」格式的表格", SAVE_AS_XLSX)
     if head.startswith(b"PK"):
-        return Workbook(path, _read_xlsx(path))
+        return Workbook(path, *_read_xlsx(path))
     raise ImportStop(f"「{path.name}」不是 Excel（.xlsx）或 CSV 文件", "导入 .xlsx 或 .csv 文件；其他格式请先" + SAVE_AS_XLSX)
 
 
@@ -77,7 +78,7 @@ def _refuse_ole(path: Path, suffix: str) -> None:
     raise ImportStop(f"「{path.name}」是{kind}，不能直接读取", SAVE_AS_XLSX)
 
 
-def _read_xlsx(path: Path) -> list[Grid]:
+def _read_xlsx(path: Path) -> tuple[list[Grid], str, list[str]]:
     import openpyxl  # imported here: `fengcai --help` need not load it
 
     try:
@@ -91,10 +92,11 @@ def _read_xlsx(path: Path) -> list[Grid]:
                          "用 Excel 或 WPS 打开确认内容完好，另存为 .xlsx 后再导入") from None
     except Exception as e:  # openpyxl raises a zoo of errors on odd files; none may reach the editor as a traceback
         raise ImportStop(f"无法读取「{path.name}」（{type(e).__name__}）", "用 Excel 或 WPS 打开，" + SAVE_AS_XLSX) from None
-    grids = []
+    grids, hidden = [], []
     for ws in wb.worksheets:
         if getattr(ws, "sheet_state", "visible") != "visible":
-            continue   # hidden sheets hold lookup lists and old versions, not the register
+            hidden.append(ws.title)   # hidden sheets hold lookup lists and old versions, not the register
+            continue
         rows = []
         for i, row in enumerate(ws.iter_rows(values_only=True)):
             if i >= MAX_ROWS:
@@ -104,7 +106,7 @@ def _read_xlsx(path: Path) -> list[Grid]:
         merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
         grids.append(Grid(ws.title, rows, merged))
     wb.close()
-    return grids
+    return grids, "", hidden
 
 
 def decode_csv(raw: bytes) -> tuple[str, str]:

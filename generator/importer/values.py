@@ -134,6 +134,7 @@ class HonourText:
 
 
 _SEPARATORS = "、；;/／\n，,|"
+_NOT_A_TITLE = re.compile(r"[\W\d_]*|无|暂无|没有|空|略|见备注|待定|待补充|不详|n/?a|none", re.I)   # "无", "—", "/": no honour
 _LEVEL_WORDS = r"(?:国家级|全国级|部级|省部级|省级|市级|地市级|市厅级|区县级|县区级|县级|区级)"
 
 
@@ -177,7 +178,7 @@ def parse_honours(v) -> list[HonourText]:
         title = re.sub(r"^(?:被)?(?:授予|评为|荣获|获得)", "", title.strip())
         title = re.sub(r"[\s\u3000]+", "", title) if re.search(f"[{HAN}]", title) else title.strip()
         title = title.strip("“”\"'「」《》")
-        if title:
+        if title and not _NOT_A_TITLE.fullmatch(title):
             out.append(HonourText(title, year, level))
     return out
 
