@@ -14,7 +14,7 @@ from ..check.privacy import scan_line
 from .values import cell_text
 
 LABELS = {"privacy.id-number": "身份证号码", "privacy.mobile": "手机号码", "privacy.birth-date": "完整的出生日期",
-          "privacy.address": "家庭住址", "number": "证件号、电话或账号一类的长号码", "landline": "电话号码"}
+          "privacy.address": "家庭住址", "privacy.email": "电子邮箱", "number": "证件号、电话或账号一类的长号码", "landline": "电话号码"}
 _LONG_NUMBER = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?\d(?:[\s-]?\d){10,}[\dXx]?(?![\dA-Za-z])")
 _LANDLINE = re.compile(r"(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)")
 _BIG_FLOAT = 1e10
@@ -34,7 +34,7 @@ def personal_kinds(value, allow_birth_date: bool = False) -> list[str]:
         for _col, _msg, _hint, code in scan_line(line):
             if code == "privacy.birth-date" and allow_birth_date:
                 continue
-            kinds.append(code)
+            kinds.append(code if code in LABELS else "number")
         if _LONG_NUMBER.search(line) and not kinds:
             kinds.append("number")
         if _LANDLINE.search(line):
