@@ -10,6 +10,7 @@ from PIL import Image
 from generator.cli import main
 from generator.content.loader import load
 from tests.import_sheets import WORKERS, changxing_xlsx
+from tests.phone_media import make_heic
 from tests.test_import import fresh_project, honours, run_import, tree_digest, worker_named
 
 
@@ -90,13 +91,14 @@ def test_photos_matched_by_name_and_by_number(tmp_path, capsys):
     photos.mkdir()
     Image.new("RGB", (1200, 1600), (200, 150, 120)).save(photos / "孙 梅金.JPG")
     Image.new("RGB", (1200, 1600), (120, 150, 200)).save(photos / "003.png")           # 序号 3 = 李华
-    (photos / "王建国.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))       # as an iPhone sends it
+    make_heic(photos / "王建国.heic", size=(1600, 1200), gps=False)                      # as an iPhone sends it
     Image.new("RGB", (1200, 1600)).save(photos / "不认识的人.jpg")
     sheet = changxing_xlsx(tmp_path / "名录.xlsx")
     code, out, _err = run_import(capsys, sheet, "--root", root, "--photos", photos, "--dry-run")
     assert re.search(r"孙梅金\s+新建\s+workers/sun-meijin/\s+照片按姓名", out)
     assert re.search(r"李华\s+新建\s+workers/li-hua/\s+照片按编号", out)
     code, out, _err = run_import(capsys, sheet, "--root", root, "--photos", photos)
+    assert "检查刚写入的资料：没有发现问题。" in out                                 # the HEIC is a portrait like any other
     assert (root / "workers" / "sun-meijin" / "portrait.jpg").read_bytes() == (photos / "孙 梅金.JPG").read_bytes()
     assert (root / "workers" / "li-hua" / "portrait.png").is_file()
     assert (root / "workers" / "wang-jianguo" / "portrait.heic").is_file()
