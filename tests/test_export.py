@@ -47,7 +47,7 @@ def test_export_has_published_workers_and_collectives_only(project, tmp_path, ca
     zeng = next(r for r in rows(ws) if r[0] == "单建国")
     w = public.workers["shan-jianguo"]
     assert zeng[1:5] == [public.associations[w.association].name, w.employer, w.position, w.industry]
-    assert zeng[6] == f"https://fengcai.example.org/workers/shan-jianguo/"
+    assert zeng[6] == "https://fengcai.example.org/workers/shan-jianguo/"
     for h in w.honors:
         assert f"{h.title}（{h.year}年，" in zeng[5]
     # a cell that would run as a formula in Excel/WPS is text, with the OWASP quote in front
@@ -104,3 +104,18 @@ def test_site_csv_cells_are_neutralised(project):
     model = check_tree(project)[0].public()
     text = workers_csv(model)
     assert re.search(r"'=HYPERLINK\(", text.replace('""', '"'))
+
+
+def test_the_sites_own_csv_imports_too(project, tmp_path, capsys):
+    """data/workers.csv from the published site (UTF-8 with BOM, 全部荣誉 as "2015 称号；…") reads back."""
+    public = check_tree(project)[0].public()
+    csv_path = tmp_path / "workers.csv"
+    csv_path.write_bytes(workers_csv(public).encode("utf-8"))
+    empty = fresh_project(tmp_path / "empty", with_workers=False)
+    code, said, _err = run_import(capsys, csv_path, "--root", empty)
+    assert code == 0 and "（编码：UTF-8（带 BOM））" in said
+    again = load(empty).model
+    assert {(w.name, w.employer, frozenset((h.title, h.year) for h in w.honors)) for w in again.workers.values()} \
+        == {(w.name, w.employer, frozenset((h.title, h.year) for h in w.honors)) for w in public.workers.values()}
+    levels = {(w.name, h.title): h.level for w in public.workers.values() for h in w.honors}
+    assert all(levels[(w.name, h.title)] == h.level for w in again.workers.values() for h in w.honors)

@@ -13,7 +13,7 @@ import yaml
 
 from generator.cli import main
 from generator.content.loader import load
-from tests.import_sheets import IDS, ODD_COLUMN_IDS, PHONES, WORKERS, changxing_csv, changxing_xlsx
+from tests.import_sheets import IDS, ODD_COLUMN_IDS, PHONES, changxing_csv, changxing_xlsx
 
 REPO = Path(__file__).resolve().parents[1]
 DRAFT_NOTE = "已导入为草稿：本人同意公开后，填写 consent 并删除 draft"

@@ -6,7 +6,6 @@ import zipfile
 
 import pytest
 
-from generator.cli import main
 from tests.import_sheets import changxing_xlsx
 from tests.test_import import fresh_project, run_import, tree_digest
 

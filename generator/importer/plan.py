@@ -15,7 +15,7 @@ from ..model.names import slugify_name, slugify_text
 from ..scaffold import unique_id
 from .column_plan import ColumnPlan, plan_columns
 from .errors import ImportStop
-from .existing import ExistingContent, RECORDS, canon, records_json
+from .existing import ExistingContent, canon, fingerprint, records_json
 from .header import Header, fill_merged, require_header
 from .items import COLLECTIVE, WORKER, Item
 from .mapping import Mapping
@@ -90,60 +90,75 @@ def make_plan(path: Path, root: Path, options: Options) -> Plan:
             raise ImportStop(f"表格里没有名为「{options.sheet}」的工作表", "可用的工作表：" + "、".join(g.name for g in book.grids))
     if not any(g.rows for g in grids):
         raise ImportStop(f"「{path.name}」是空的，没有任何内容", "确认打开的是劳模名录那个文件，并且内容在第一个工作表里")
-    mapping = options.mapping
-    sheets, items, skipped, withheld = [], [], [], []
-    ignored = [f"工作表「{name}」是隐藏的，没有导入" for name in book.hidden]
-    association_note = ""
+    reading = _Reading(ignored=[f"工作表「{name}」是隐藏的，没有导入" for name in book.hidden])
     for grid in grids:
-        if not grid.rows:
-            continue
-        filled = fill_merged(grid)
-        try:
-            header = require_header(grid, filled, mapping.columns)
-        except ImportStop:
-            if len(grids) > 1:
-                ignored.append(f"工作表「{grid.name}」：没有找到表头，没有导入")
-                continue
-            raise
-        data_rows = filled[header.first_data_row:]
-        columns = plan_columns(header.names, data_rows, mapping.columns)
-        collective_sheet = "集体" in grid.name and not columns.has("kind") or (columns.has("collective") and not columns.has("name"))
-        if not (columns.has("name") or columns.has("collective")):
-            if len(grids) > 1:
-                ignored.append(f"工作表「{grid.name}」：表头第 {header.row + 1} 行没有“姓名”或“集体名称”列，没有导入")
-                continue
-            raise ImportStop(f"工作表「{grid.name}」的表头（第 {header.row + 1} 行）没有“姓名”或“集体名称”列",
-                             "在表头写上“姓名”，或用 --mapping 映射文件说明哪一列是姓名（见编辑指南“从 Excel 导入”）")
-        defaults = Defaults(association=options.association or mapping.defaults.get("association", ""),
-                            industry=mapping.defaults.get("industry", ""), id_prefix=mapping.id_prefix)
-        if not defaults.association and not columns.has("association"):
-            found = facts.association_in_title(header.title_lines + [grid.name, path.stem])
-            if found:
-                defaults.association = found
-                a = facts.associations[found]
-                association_note = f"所属协会：按表格标题判断为「{a.name}」（{found}）；不对时用 --association 指定"
-        kind = COLLECTIVE if collective_sheet else ("mixed" if columns.has("kind") else WORKER)
-        sheets.append(SheetInfo(grid.name, header, columns, kind))
-        result = read_rows(grid.name, filled, grid.rows, header, columns, facts, mapping, defaults, collective_sheet)
-        items += result.items
-        skipped += result.skipped
-        withheld += result.withheld
-    if not sheets:
-        raise ImportStop(f"「{path.name}」里没有可以导入的工作表", "；".join(ignored) or "确认表头里有“姓名”一列")
-    items, duplicates = join_duplicates(items)
+        if grid.rows:
+            _read_sheet(grid, path, facts, options, reading, several=len(grids) > 1)
+    if not reading.sheets:
+        raise ImportStop(f"「{path.name}」里没有可以导入的工作表", "；".join(reading.ignored) or "确认表头里有“姓名”一列")
+    items, duplicates = join_duplicates(reading.items)
     existing = ExistingContent.load(root)
     photos = PhotoFolder.open(options.photos) if options.photos else None
     actions = _actions(items, root, existing, photos, options)
-    actions += [Action(None, SKIP, reason=s.reason, skipped_row=s) for s in skipped]
+    actions += [Action(None, SKIP, reason=s.reason, skipped_row=s) for s in reading.skipped]
     # an entry whose file was deleted keeps only the fact (no fingerprints, no folder name)
     records = {k: (r if r.get("file") and (root / r["file"]).is_file() else DELETED) for k, r in existing.records.items()}
     for a in actions:
         if a.item is not None and a.record is not None:
             records[a.item.import_key] = a.record
     text = records_json(records)
-    used = {"association": defaults.association, "industry": defaults.industry}
-    return Plan(root, path, book.encoding_note, sheets, actions, duplicates, withheld, ignored, association_note,
-                None if text == existing.records_text or not records else text, used)
+    return Plan(root, path, book.encoding_note, reading.sheets, actions, duplicates, reading.withheld, reading.ignored,
+                reading.association_note, None if text == existing.records_text or not records else text, reading.defaults_used)
+
+
+@dataclass
+class _Reading:
+    """What the sheets of one workbook gave, gathered sheet by sheet."""
+
+    sheets: list[SheetInfo] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    association_note: str = ""
+    defaults_used: dict[str, str] = field(default_factory=dict)
+
+
+def _read_sheet(grid, path: Path, facts: ProjectFacts, options: Options, reading: _Reading, several: bool) -> None:
+    mapping = options.mapping
+    filled = fill_merged(grid)
+    try:
+        header = require_header(grid, filled, mapping.columns)
+    except ImportStop:
+        if not several:
+            raise
+        reading.ignored.append(f"工作表「{grid.name}」：没有找到表头，没有导入")
+        return
+    columns = plan_columns(header.names, filled[header.first_data_row:], mapping.columns)
+    if not (columns.has("name") or columns.has("collective")):
+        if several:
+            reading.ignored.append(f"工作表「{grid.name}」：表头第 {header.row + 1} 行没有“姓名”或“集体名称”列，没有导入")
+            return
+        raise ImportStop(f"工作表「{grid.name}」的表头（第 {header.row + 1} 行）没有“姓名”或“集体名称”列",
+                         "在表头写上“姓名”，或用 --mapping 映射文件说明哪一列是姓名（见编辑指南“从 Excel 导入”）")
+    # a sheet of collectives: named so (模范集体) without a 类型 column, or with 集体名称 and no 姓名
+    collective_sheet = ("集体" in grid.name and not columns.has("kind")) or (columns.has("collective") and not columns.has("name"))
+    defaults = Defaults(association=options.association or mapping.defaults.get("association", ""),
+                        industry=mapping.defaults.get("industry", ""), id_prefix=mapping.id_prefix)
+    if not defaults.association and not columns.has("association"):
+        found = facts.association_in_title(header.title_lines + [grid.name, path.stem])
+        if found:
+            defaults.association = found
+            reading.association_note = (f"所属协会：按表格标题判断为「{facts.associations[found].name}」（{found}）；"
+                                        "不对时用 --association 指定")
+    kind = COLLECTIVE if collective_sheet else ("mixed" if columns.has("kind") else WORKER)
+    reading.sheets.append(SheetInfo(grid.name, header, columns, kind))
+    for f in ("association", "industry"):
+        reading.defaults_used.setdefault(f, getattr(defaults, f))
+    result = read_rows(grid.name, filled, grid.rows, header, columns, facts, mapping, defaults, collective_sheet)
+    reading.items += result.items
+    reading.skipped += result.skipped
+    reading.withheld += result.withheld
 
 
 def _actions(items: list[Item], root: Path, existing: ExistingContent, photos: PhotoFolder | None, options: Options) -> list[Action]:
@@ -210,7 +225,7 @@ def _worker_or_collective(item, target, rec, root, existing, photos, same_name, 
                 action.reason = _join(action.reason, "更新了事迹（story.md）")
         elif kept:
             action.reason = _join(action.reason, "事迹（story.md）有编辑修改，保留")
-        record["fields"]["story"] = _fp(text)
+        record["fields"]["story"] = fingerprint(text)
     if photo is not None:
         digest = file_digest(photo)
         dest = folder / portrait
@@ -227,11 +242,6 @@ def _worker_or_collective(item, target, rec, root, existing, photos, same_name, 
         record["fields"]["portrait_file"] = digest
     action.record = record
     return action
-
-
-def _fp(value) -> str:
-    from .existing import fingerprint
-    return fingerprint(value)
 
 
 def _join(a: str, b: str) -> str:

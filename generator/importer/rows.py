@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.fields import SLUG, THIS_YEAR
+from ..content.fields import THIS_YEAR
 from .column_plan import ColumnPlan
 from .header import Header
 from .items import COLLECTIVE, WORKER, Honour, Item, name_key
@@ -38,7 +38,6 @@ class SheetResult:
 @dataclass
 class Defaults:
     association: str = ""        # --association, mapping defaults, or the association named in the title
-    association_how: str = ""
     industry: str = ""
     id_prefix: str | None = None
 
@@ -63,7 +62,9 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
                 row[c] = above[c]
         above = row
         cells = _cells(row, n, plan, out)
-        ident, aside = _name_and_aside(cells)
+        kind_text = clean_text(cells.get("kind", ""))
+        is_collective = collective_sheet or "集体" in kind_text or (bool(cells.get("collective")) and not cells.get("name"))
+        ident, aside = _name_and_aside(cells, is_collective)
         if aside in ("男", "女") and not cells.get("gender"):
             cells["gender"] = aside
         elif aside:
@@ -71,8 +72,6 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
         if ident and _FOOTER.match(ident):
             out.skipped.append(Skipped(sheet, n, "合计、说明或落款行"))
             continue
-        kind_text = clean_text(cells.get("kind", ""))
-        is_collective = collective_sheet or "集体" in kind_text or (bool(cells.get("collective")) and not cells.get("name"))
         honours = _honours(cells, facts, mapping)
         if not ident:
             if previous is not None and honours and not cells.get("employer") and not cells.get("employer_position"):
@@ -106,10 +105,10 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
 DITTO = {"同上", "〃", "\"", "''", "同前", "ditto"}
 
 
-def _name_and_aside(cells: dict) -> tuple[str, str]:
-    """The name, and what is written in brackets after it: 孙梅金（女）, 张三（已故）."""
-    if cells.get("collective"):
-        return clean_text(cells["collective"]), ""
+def _name_and_aside(cells: dict, collective: bool) -> tuple[str, str]:
+    """The name, and what is written in brackets after a person's name: 孙梅金（女）, 张三（已故）."""
+    if cells.get("collective") or (collective and cells.get("name")):
+        return clean_text(cells.get("collective") or cells["name"]), ""
     name = clean_name(cells.get("name", ""))
     m = re.fullmatch(r"(.+?)\s*[（(]([^）)]{1,10})[）)]", name)
     if m and not re.search(r"[A-Za-z]", m.group(1)):
@@ -156,7 +155,7 @@ def _honours(cells: dict, facts: ProjectFacts, mapping: Mapping) -> list[Honour]
                 year = years[without_year.index(t)]
             elif len(years) == 1:
                 year = years[0]
-        word = t.level_word or (levels[i] if len(levels) == len(texts) else levels[0] if len(levels) == 1 else "")
+        word = t.level_word or (levels[i] if len(levels) == len(texts) else "")   # one level for several titles: which?
         level = mapping.levels.get(t.title) or facts.level_of(t.title, word)[0]
         awarded = by[i] if len(by) == len(texts) else (by[0] if len(by) == 1 and len(texts) == 1 else "")
         out.append(Honour(t.title, level, year, awarded))
@@ -277,7 +276,3 @@ def join_duplicates(items: list[Item]) -> tuple[list[Item], list[str]]:
 
 _LABEL = {"name": "姓名", "association": "所属协会", "employer": "工作单位", "position": "职务", "industry": "行业",
           "gender": "性别", "birth_year": "出生年份", "members": "人数", "summary": "简介", "quote": "格言", "story": "事迹"}
-
-
-def valid_association(aid: str) -> bool:
-    return bool(aid) and bool(SLUG.match(aid))

@@ -167,7 +167,7 @@ def parse_honours(v) -> list[HonourText]:
                 year = year or y
                 level = level or (lv.group(0) if lv else "")
                 title = title.replace(m.group(0), "")
-        m = re.match(r"^\s*((?:1[89]|20)\d\d)\s*年(?:度)?\s*(?:度)?\s*(?:被)?(?:授予|评为|获得|荣获)?\s*", title)
+        m = re.match(r"^\s*((?:1[89]|20)\d\d)(?:\s*年(?:度)?|\s+|[.．:：])\s*(?:被)?(?:授予|评为|获得|荣获)?\s*", title)
         if m and len(title) > m.end():
             year = year or int(m.group(1))
             title = title[m.end():]
