@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from . import pids
+
 MARKER_NAME = ".fengcai-output"
 MAGIC = "fengcai-output"
 PROJECT_SOURCES = ("content", "workers", ".git", ".cache")   # never write inside these project folders
@@ -154,11 +156,18 @@ def _check_place(target: Path, guard: Guard, action: str, is_folder: bool) -> No
         raise RefusedTarget(action, target, reason, hint)
 
     elsewhere = "换一个专门用来放输出的新文件夹" if is_folder else "换一个位置"
+    home = _resolved(Path.home())
+    project = _resolved(guard.project) if guard.project is not None else None
     if target.parent == target:
         refuse("这是文件系统的根目录", elsewhere)
-    home = _resolved(Path.home())
-    if is_folder and (target == home or target in home.parents):
-        refuse("这是你的主目录" if target == home else "这个文件夹包含你的主目录", elsewhere)
+    if is_folder and target == home:
+        refuse("这是你的主目录", elsewhere)
+    if project is not None and target == project:
+        refuse("这是项目的根目录（里面有 content/、workers/ 和程序），替换它会删掉整个项目", elsewhere)
+    if project is not None and is_folder and target in project.parents:
+        refuse("这个文件夹包含整个项目，替换它会删掉整个项目", elsewhere)
+    if is_folder and target in home.parents:
+        refuse("这个文件夹包含你的主目录", elsewhere)
     if guard.site is not None:
         site = _resolved(guard.site)
         if target == site:
@@ -167,14 +176,7 @@ def _check_place(target: Path, guard: Guard, action: str, is_folder: bool) -> No
             refuse("这个位置在要发布的网站里面（会把网站复制进它自己）", "发布到网站文件夹以外的地方")
         if is_folder and target in site.parents:
             refuse("这个文件夹包含要发布的网站，替换它会连网站一起删掉", "发布到网站文件夹以外的另一个文件夹")
-    if guard.project is None:
-        return
-    project = _resolved(guard.project)
-    if target == project:
-        refuse("这是项目的根目录（里面有 content/、workers/ 和程序），替换它会删掉整个项目", elsewhere)
-    if is_folder and target in project.parents:
-        refuse("这个文件夹包含整个项目，替换它会删掉整个项目", elsewhere)
-    if project not in target.parents:
+    if project is None or project not in target.parents:
         return
     inside = target.relative_to(project).parts[0]
     if guard.outside_project and is_folder:
@@ -265,9 +267,9 @@ def clean_leftovers(target: Path) -> list[Path]:
             pid, role = int(legacy["pid"] or 0), "old" if legacy["pid"] else "building"
         else:
             continue
-        if pid and _pid_alive(pid):
+        if pid and pids.alive(pid):
             continue
-        if entry.is_dir() and not entry.is_symlink() and not _ours_or_empty(entry, legacy_name=m is not None):
+        if entry.is_dir() and not entry.is_symlink() and not _ours_or_empty(entry, named_by_old_version=True):
             continue
         if role == "old" and entry.is_dir() and not target.exists():
             os.rename(entry, target)      # the run died mid-swap: the old folder is still the good one
@@ -277,9 +279,9 @@ def clean_leftovers(target: Path) -> list[Path]:
     return removed
 
 
-def _ours_or_empty(folder: Path, legacy_name: bool) -> bool:
-    """A temporary folder made by us: marked, empty, or (made before markers) named by the old build."""
-    if read_marker(folder) is not None or legacy_name:
+def _ours_or_empty(folder: Path, named_by_old_version: bool) -> bool:
+    """A temporary folder made by us: marked, empty, or (made before markers) named as only fengcai names them."""
+    if read_marker(folder) is not None or named_by_old_version:
         return True
     try:
         return not any(folder.iterdir())
@@ -297,24 +299,6 @@ def _is_legacy_publish_temp(entry: Path, pid: str | None) -> bool:
         return [p.name for p in entry.iterdir()] in ([], ["site"])
     except OSError:
         return False
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True           # someone else's live process
-    except OSError:
-        return False
-    try:                      # a zombie (killed, not yet reaped) is gone for our purposes
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
-    except OSError:
-        return True
 
 
 def _remove(path: Path) -> None:

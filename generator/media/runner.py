@@ -67,19 +67,23 @@ def _run_in_pool(jobs: list[Job], workers: int, tally: Tally) -> list[Job]:
     # (mkdocs serve does); fork could deadlock on a lock another thread held.
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     done: set[int] = set()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=worker_lifetime.start_worker, initargs=(os.getpid(),))
+    pool = None
     try:
-        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        with worker_lifetime.signals_held(context):
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=worker_lifetime.start_worker, initargs=(os.getpid(),))
+            futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             tally.add(future.result())
             done.add(futures[future])
     except BrokenProcessPool:
         pass   # a worker died (out of memory, or the calling script cannot be re-imported): finish here
     except BaseException:
-        worker_lifetime.stop_now(pool)   # Ctrl-C, SIGTERM, an error: don't wait for the queued jobs
+        if pool is not None:
+            worker_lifetime.stop_now(pool)   # Ctrl-C, SIGTERM, an error: don't wait for the queued jobs
         raise
-    pool.shutdown(wait=True)
+    if pool is not None:
+        pool.shutdown(wait=True)
     return [job for i, job in enumerate(jobs) if i not in done]
 
 

@@ -2,20 +2,24 @@
 
 - Ctrl-C reaches the whole process group: workers ignore it and the parent stops them (`stop_now`),
   instead of each worker printing its own traceback and the pool finishing every queued job.
-- The parent killed outright (kill -9, the OOM killer): on Linux the kernel kills a worker when its
-  parent process dies (PR_SET_PDEATHSIG); on every system a watchdog thread checks each second that
-  the parent and the process that started the pool are still there.
+- The parent killed outright (kill -9, the OOM killer): a watchdog thread checks each second that
+  the process that started the pool is still there (the workers' own parent, the fork server, is
+  kept alive by the workers themselves, so it cannot be the signal); on Linux the kernel also kills a
+  worker whose direct parent dies (PR_SET_PDEATHSIG).
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing.forkserver
 import os
 import signal
 import sys
 import threading
 import time
+
+from .. import pids
 
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 1.0   # seconds
@@ -29,6 +33,22 @@ def start_worker(owner_pid: int) -> None:
     if not _still_there(owner_pid, parent):   # it died before we asked to die with it
         os._exit(1)
     threading.Thread(target=_watch, args=(owner_pid, parent), name="fengcai-watchdog", daemon=True).start()
+
+
+@contextlib.contextmanager
+def signals_held(context):
+    """Hold Ctrl-C and SIGTERM while a pool starts its processes and takes its jobs; they arrive right
+    after. Interrupted half-way through starting one, a worker would be unknown to the pool and outlive it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    if context.get_start_method() == "forkserver":   # started now, so it (and so every worker) keeps an open mask
+        multiprocessing.forkserver.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def stop_now(pool) -> None:
@@ -60,12 +80,6 @@ def _watch(owner_pid: int, parent: int) -> None:
 
 
 def _still_there(owner_pid: int, parent: int) -> bool:
-    if os.getppid() != parent:        # our parent died and we were handed to another process
-        return False
-    try:
-        os.kill(owner_pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        pass
-    return True
+    # With forkserver our parent is the fork server, which lives while any worker does: so watch the
+    # process that started the pool too (a zombie counts as gone: it was killed, its shell has not looked yet).
+    return os.getppid() == parent and pids.alive(owner_pid)
