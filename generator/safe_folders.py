@@ -138,11 +138,24 @@ def check_file(path: Path, is_ours: Callable[[Path], bool], guard: Guard, action
 
 
 def check_writable_place(path: Path, guard: Guard, action: str) -> Path:
-    """A folder we only add files to (booklets): the same places are off limits, existing files are fine."""
+    """A folder we only add files to (booklets): nothing there is deleted, but it must not mix our files
+    into the project itself, its content/workers/.git, or the filesystem root."""
     target = _resolved(path)
-    _check_place(target, guard, action, is_folder=True)
+
+    def refuse(reason: str) -> None:
+        raise RefusedTarget(action, target, reason, "用默认的 booklets/ 文件夹，或项目外另一个专门的文件夹")
+
+    if target.parent == target:
+        refuse("这是文件系统的根目录")
     if target.exists() and not target.is_dir():
-        raise RefusedTarget(action, target, "这是一个文件，不是文件夹", "换一个文件夹名")
+        refuse("这是一个文件，不是文件夹")
+    project = _resolved(guard.project) if guard.project is not None else None
+    if project is not None and target == project:
+        refuse("这是项目的根目录，生成的文件会和内容、程序混在一起")
+    if project is not None and project in target.parents:
+        inside = target.relative_to(project).parts[0]
+        if inside in PROJECT_SOURCES:
+            refuse(f"这个位置在项目的 {inside}/ 文件夹里面，那里只放内容和程序自己的文件")
     return target
 
 

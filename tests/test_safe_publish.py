@@ -351,9 +351,9 @@ def test_offline_build_refuses_to_overwrite_a_zip_it_did_not_make(place, capsys,
     assert state(archive) == before and not out.exists()
 
 
-@pytest.mark.parametrize("out", [".", "content", "workers", "~", "/"])
-def test_booklet_refuses_the_project_its_sources_and_home(place, capsys, out):
-    out = str(place[3]) if out == "~" else out
+@pytest.mark.parametrize("out", [".", "content", "workers/wang-xiaoming", ".git", "/"])
+def test_booklet_refuses_the_project_and_its_sources(place, capsys, out):
+    """`booklet` only adds PDFs (nothing is deleted), but never among the content or the program."""
     target = Path(os.path.abspath(out)).resolve()
     before = state(target) if target != Path("/") else sorted(os.listdir("/"))
     refused(capsys, target, fengcai(["booklet", "--out", out]))
