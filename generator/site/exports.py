@@ -57,10 +57,22 @@ def workers_json(model: Model) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+# A cell starting with one of these is a formula to Excel, WPS and LibreOffice (=HYPERLINK(…), -2+3+cmd|…).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """OWASP's advice for CSV injection: a cell that could start a formula gets a leading single quote,
+    which spreadsheets show as text (the JSON export keeps the real value)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def workers_csv(model: Model) -> str:
-    """UTF-8 with BOM so Excel on Windows opens the Chinese text correctly."""
+    """UTF-8 with BOM so Excel and WPS on Windows open the Chinese text correctly; every field quoted and
+    formula-like cells neutralised (`spreadsheet_safe`), so opening the file never runs anything."""
     buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\r\n")
+    out = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     out.writerow([label for _, label in CSV_COLUMNS])
     for w in model.workers_sorted:
         r = worker_record(model, w)
