@@ -21,7 +21,7 @@ CSV_COLUMNS = [
 ]
 
 
-# a cell starting with one of these is run as a formula by Excel/WPS (OWASP "CSV injection")
+# A cell starting with one of these is a formula to Excel, WPS and LibreOffice (=HYPERLINK(…), -2+3+cmd|…)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -55,17 +55,6 @@ def workers_json(model: Model) -> str:
     doc = {"title": f"{model.site.title} · 劳模名录", "publisher": model.site.publisher,
            "count": len(records), "levels": LEVEL_LABELS, "workers": records}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-# A cell starting with one of these is a formula to Excel, WPS and LibreOffice (=HYPERLINK(…), -2+3+cmd|…).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    """OWASP's advice for CSV injection: a cell that could start a formula gets a leading single quote,
-    which spreadsheets show as text (the JSON export keeps the real value)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def workers_csv(model: Model) -> str:
