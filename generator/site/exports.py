@@ -25,11 +25,11 @@ CSV_COLUMNS = [
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def spreadsheet_safe(value):
-    """Text a spreadsheet shows as text: a leading = + - @ tab or CR gets a ' in front (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def spreadsheet_safe(value) -> str:
+    """OWASP's advice for CSV injection: a cell that could start a formula gets a leading single quote,
+    which spreadsheets show as text (the JSON export keeps the real value)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def worker_record(model: Model, w: Worker) -> dict:
