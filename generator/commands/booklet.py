@@ -14,6 +14,7 @@ from ..booklet.selection import Filters, parse_level, parse_years
 from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
 from ..project import find_root
+from ..safe_folders import Guard, RefusedTarget, check_writable_place
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -43,13 +44,18 @@ def run(args: argparse.Namespace) -> int:
     except BookletError as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
+    try:   # PDFs are only added to this folder, but never into the project's own folders or the home folder
+        out = check_writable_place(args.out if args.out.is_absolute() else Path.cwd() / args.out,
+                                   Guard(project=root), "把小册子保存到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     try:
         public = open_public(root).public
     except ContentRefused as e:
         print(e.text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
         print(f"内容有 {len(e.report.errors)} 个错误，没有生成小册子。请先按提示修改（和 fengcai check 的提示相同）。", file=sys.stderr)
         return 1
-    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         result = make_booklets(public, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:

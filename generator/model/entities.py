@@ -148,6 +148,7 @@ class Worker:
     featured: bool = False
     draft: bool = False
     sample: bool = False                # fictional sample content, shown with a 示例 badge
+    import_id: str = ""                 # the register entry `fengcai import` made this from (never published)
     story_md: str = ""
     story_source: Source | None = None
     namesakes: list[str] = field(default_factory=list)   # names in this item's text that are other people
@@ -265,6 +266,7 @@ class Collective:
     tags: list[str] = field(default_factory=list)
     draft: bool = False
     sample: bool = False
+    import_id: str = ""                 # as for workers
     story_md: str = ""
     story_source: Source | None = None
     namesakes: list[str] = field(default_factory=list)
