@@ -169,16 +169,59 @@
     return out;
   }
 
+  /* The search itself, the same on both copies. `ops` finds pages, each call a Map id → hit:
+       ops.text(alt, word)  pages holding the word as typed or one of its synonyms (exact, or partial when
+                            only its parts are there)
+       ops.pinyin(key)      pages whose name has this pinyin (homophones, wrong input-method picks)
+       ops.name(hit)        → Promise of the worker's name ("" for any other page)
+     A Chinese word of two to five characters is first looked up as a name by its pinyin, the surname's
+     reading first: one small index chunk instead of one per character. When a page's title holds the
+     word, the name is found and the rest of the text is not searched (nameOnly: the page offers a button
+     for it). Otherwise its other readings and the text are searched, and pinyin matches rank below text. */
+  function searchWords(p, ops, fullText) {
+    return Promise.all(p.words.map(function (w) { return wordHits(w, ops, fullText); })).then(function (per) {
+      return { hits: rank(per.map(function (x) { return x.hits; })),
+               nameOnly: per.some(function (x) { return x.nameOnly; }) };
+    });
+  }
+
+  function wordHits(word, ops, fullText) {
+    var hits = new Map();
+    var named = false;
+    function merge(maps) {
+      maps.forEach(function (m) { m.forEach(function (h, id) { addHit(hits, id, h.tier, h.score, h.why[0], h.item, h.order); }); });
+    }
+    function texts() {
+      return Promise.all(word.alts.map(function (a) { return ops.text(a, word); })).then(merge);
+    }
+    function lookup(keys) {
+      return Promise.all(keys.map(ops.pinyin)).then(merge).then(function () {
+        var candidates = Array.from(hits.values()).filter(function (h) { return h.tier === TIER.pinyin; })
+          .sort(function (a, b) { return b.score - a.score || a.order - b.order; }).slice(0, 2 * PAGE);
+        return Promise.all(candidates.map(function (h) {
+          return ops.name(h).then(function (name) {
+            name = (name || "").toLowerCase();
+            if (!name) hits.forEach(function (x, id) { if (x === h) hits.delete(id); });   // pinyin is for names
+            else if (word.alts.some(function (a) { return name.indexOf(a.text) >= 0; })) {
+              h.tier = TIER.exact;
+              h.why = [];
+              named = true;
+            }
+          });
+        }));
+      });
+    }
+    if (!word.keys.length) return texts().then(function () { return { hits: hits, nameOnly: false }; });
+    return lookup(word.keys.slice(0, 1))
+      .then(function () { return named ? null : lookup(word.keys.slice(1)); })
+      .then(function () { return named && !fullText ? null : texts(); })
+      .then(function () { return { hits: hits, nameOnly: named && !fullText }; });
+  }
+
   function addHit(map, id, tier, score, why, item, order) {
     var h = map.get(id);
     if (!h) { map.set(id, { tier: tier, score: score, why: why ? [why] : [], item: item, order: order }); return; }
     if (tier < h.tier || (tier === h.tier && score > h.score)) { h.tier = tier; h.score = score; h.why = why ? [why] : []; }
-  }
-
-  function bestTier(map) {
-    var t = 9;
-    map.forEach(function (h) { t = Math.min(t, h.tier); });
-    return t;
   }
 
   /* Why a result is there, in words, when it is not simply the text the reader typed. */
@@ -272,12 +315,14 @@
 
     function clear() {
       while (results.firstChild) results.removeChild(results.firstChild);
-      var more = page.querySelector("[data-search-more]");
-      if (more) more.remove();
+      ["[data-search-more]", "[data-search-fulltext]"].forEach(function (sel) {
+        var old = page.querySelector(sel);
+        if (old) old.remove();
+      });
       notes.textContent = "";
     }
 
-    function run(query, reveal) {
+    function run(query, reveal, fullText) {
       var ticket = ++latest;
       query = (query || "").trim();
       var f = filters();
@@ -288,12 +333,16 @@
         return Promise.resolve();
       }
       status.textContent = "正在搜索…";
-      var found = p.words.length ? backend.search(p, f) : backend.filterOnly(f);
-      return found.then(function (hits) {
+      var found = p.words.length ? backend.search(p, f, fullText) : backend.filterOnly(f).then(function (hits) {
+        return { hits: hits, nameOnly: false };
+      });
+      return found.then(function (res) {
         if (ticket !== latest) return;
+        var hits = res.hits;
         return show(hits, 0, ticket, p).then(function () {
           if (ticket !== latest) return;
           notes.textContent = p.notes.join("；");
+          if (res.nameOnly) offerFullText(query);
           // last: a screen reader announces the count once the first results are on the page
           var what = query ? "与“" + query + "”相关的" : "符合筛选条件的";
           status.textContent = hits.length
@@ -306,6 +355,15 @@
         status.textContent = "搜索出错了，请刷新页面再试。";
         throw err;
       });
+    }
+
+    /* A name was found by its name: the articles and introductions that mention it were not searched. */
+    function offerFullText(query) {
+      var button = el("button", "fc-button fc-button--ghost fc-search-full", "在文章和介绍中查找“" + query + "”");
+      button.type = "button";
+      button.setAttribute("data-search-fulltext", "");
+      button.addEventListener("click", function () { run(input.value, false, true); });
+      (page.querySelector("[data-search-more]") || results).after(button);
     }
 
     /* On a phone the form and filters can fill the screen: after choosing a filter, bring the count and
@@ -384,7 +442,7 @@
   }
 
   window.FengcaiSearch = {
-    plan: plan, rank: rank, addHit: addHit, bestTier: bestTier, TIER: TIER, pinyinUnits: pinyinUnits,
+    plan: plan, rank: rank, searchWords: searchWords, addHit: addHit, TIER: TIER, pinyinUnits: pinyinUnits,
     pinyinKeys: pinyinKeys, nameForms: nameForms, isHan: isHan, excerptParts: excerptParts, start: start, PAGE: PAGE
   };
 })();

@@ -40,24 +40,28 @@
     return Array.from(text).every(function (c) { return item.all.indexOf(c) >= 0; });
   }
 
-  function wordHits(word, items) {
-    var hits = new Map();
-    word.alts.forEach(function (alt) {
-      items.forEach(function (item) {
-        var s = exactScore(item, alt.text, word.latin);
-        if (s) core.addHit(hits, item.order, TIER.exact, s, alt.via, item, item.order);
-        else if (word.han && scattered(item, alt.text)) core.addHit(hits, item.order, TIER.partial, 5, "partial", item, item.order);
-      });
-    });
-    if (word.keys.length && core.bestTier(hits) !== TIER.exact) {
-      word.keys.forEach(function (key) {
+  /* The backend's part of search-core's searchWords, over the records that pass the filters. */
+  function finder(items) {
+    return {
+      text: function (alt, word) {
+        var hits = new Map();
+        items.forEach(function (item) {
+          var s = exactScore(item, alt.text, word.latin);
+          if (s) core.addHit(hits, item.order, TIER.exact, s, alt.via, item, item.order);
+          else if (word.han && scattered(item, alt.text)) core.addHit(hits, item.order, TIER.partial, 5, "partial", item, item.order);
+        });
+        return Promise.resolve(hits);
+      },
+      pinyin: function (key) {
+        var hits = new Map();
         items.forEach(function (item) {
           var hit = item.forms.some(function (f) { return key.exact ? f === key.text : f.indexOf(key.text) === 0; });
           if (hit) core.addHit(hits, item.order, TIER.pinyin, key.exact ? 80 : 60, "pinyin", item, item.order);
         });
-      });
-    }
-    return hits;
+        return Promise.resolve(hits);
+      },
+      name: function (hit) { return Promise.resolve(hit.item.r[5] ? hit.item.r[1] : ""); }   // workers have pinyin
+    };
   }
 
   function filtered(f) {
@@ -67,9 +71,8 @@
   }
 
   core.start({
-    search: function (plan, f) {
-      var items = filtered(f);
-      return Promise.resolve(core.rank(plan.words.map(function (w) { return wordHits(w, items); })));
+    search: function (plan, f, fullText) {
+      return core.searchWords(plan, finder(filtered(f)), fullText);
     },
     filterOnly: function (f) {
       return Promise.resolve(filtered(f).map(function (item) {

@@ -52,27 +52,35 @@ function pagefindFilters(f) {
   return out;
 }
 
-async function wordHits(pf, word, filters) {
-  const hits = new Map();
-  const found = await Promise.all(word.alts.map((alt) => pf.search(alt.text, { filters })));
-  found.forEach((res, k) => {
-    const alt = word.alts[k];
-    const n = word.han ? termCount(alt.text) : 1;
-    res.results.forEach((r, order) => {
-      const exact = !word.han || contiguous(r.words, n);
-      core.addHit(hits, r.id, exact ? TIER.exact : TIER.partial, r.score, exact ? alt.via : "partial", r, order);
-    });
-  });
-  if (word.keys.length && core.bestTier(hits) !== TIER.exact) {
-    const byKey = await Promise.all(word.keys.map((key) => pf.search(key.exact ? `"${key.text}"` : key.text, { filters })));
-    byKey.forEach((res) => res.results.forEach((r, order) => core.addHit(hits, r.id, TIER.pinyin, r.score, "pinyin", r, order)));
-  }
-  return hits;
+/* The backend's part of search-core's searchWords: Pagefind searches, each a Map id → hit. */
+function finder(pf, filters) {
+  return {
+    async text(alt, word) {
+      const hits = new Map();
+      const res = await pf.search(alt.text, { filters });
+      const n = word.han ? termCount(alt.text) : 1;
+      res.results.forEach((r, order) => {
+        const exact = !word.han || contiguous(r.words, n);
+        core.addHit(hits, r.id, exact ? TIER.exact : TIER.partial, r.score, exact ? alt.via : "partial", r, order);
+      });
+      return hits;
+    },
+    async pinyin(key) {
+      const hits = new Map();
+      const res = await pf.search(key.exact ? `"${key.text}"` : key.text, { filters });
+      res.results.forEach((r, order) => core.addHit(hits, r.id, TIER.pinyin, r.score, "pinyin", r, order));
+      return hits;
+    },
+    async name(hit) {
+      const d = await dataOf(hit);
+      return d.filters && d.filters["行业"] ? d.meta.title || "" : "";   // only worker pages have 行业
+    },
+  };
 }
 
-function dataOf(hit) {
-  if (!hit.data) hit.data = hit.item.data();
-  return hit.data;
+function dataOf(hit) {          // one fragment per page, however many words and routes found it
+  if (!hit.item.loaded) hit.item.loaded = hit.item.data();
+  return hit.item.loaded;
 }
 
 /* Pagefind returns a page when each part of a word is somewhere on it. The top of the list is checked
@@ -108,11 +116,10 @@ async function verify(plan, ranked) {
 }
 
 const backend = {
-  async search(plan, f) {
+  async search(plan, f, fullText) {
     const pf = await engine();
-    const filters = pagefindFilters(f);
-    const perWord = await Promise.all(plan.words.map((w) => wordHits(pf, w, filters)));
-    return verify(plan, core.rank(perWord));
+    const found = await core.searchWords(plan, finder(pf, pagefindFilters(f)), fullText);
+    return { hits: await verify(plan, found.hits), nameOnly: found.nameOnly };
   },
   async filterOnly(f) {
     const pf = await engine();
