@@ -227,8 +227,12 @@
   /* Why a result is there, in words, when it is not simply the text the reader typed. */
   function reasons(hit, data, p) {
     var out = [];
+    var title = (data.title || "").toLowerCase();
+    var named = p.words.some(function (w) {
+      return w.han && w.alts.some(function (a) { return title.indexOf(a.text) >= 0; });
+    });
     hit.why.forEach(function (w) {
-      if (w === "pinyin") out.push("按拼音匹配");
+      if (w === "pinyin") { if (!named) out.push("按拼音匹配"); }   // a namesake beyond the ones checked
       else if (w === "partial") out.push("部分字词匹配");
       else if (w) out.push("按“" + w + "”匹配");
     });

@@ -3,9 +3,10 @@
    [url, title, honor, image, summary, pinyin, text, associations, level]. The query is read and the page
    drawn by search-core.js, exactly as on the web site; this file only finds the pages, the way the web
    site's search.js does with Pagefind:
-     a Chinese word     exact when it occurs in the page's text, partial when only its characters do;
-                        its pinyin (homophones, wrong input-method picks) only when nothing matched exactly
-     a Latin word       the start of a pinyin form of the name (sunmj → sunmj…), or anywhere in the text */
+     text     a word (or a synonym) is exact when it occurs in the page's text, partial when only its
+              characters do — what Pagefind's word-by-word match plus search.js's verify() give online
+     pinyin   a worker whose name has the word's pinyin (search-core decides when to ask)
+   A Latin word matches the start of a pinyin form of the name (sunmj → sunmj…) or the text. */
 (function () {
   "use strict";
 

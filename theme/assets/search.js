@@ -1,14 +1,13 @@
-/* The web site's search backend: Pagefind's JS API under the shared search page (search-core.js, loaded
-   before this module together with search-lexicon.js). Loaded only on search/ (see theme/main.html).
+/* The web site's search backend: Pagefind's JS API under the shared search page (search-core.js, which
+   reads the query, decides what to look up and draws the page; loaded before this module together with
+   search-lexicon.js). Loaded only on search/ (see theme/main.html).
 
-   Each word of the query is searched on its own and the hits are intersected (search-core's rank), so
-   "南浔 丝绸" means both words. For a Chinese word:
-     exact     Pagefind search of the word and of each synonym expansion; a hit counts as exact when the
-               matched words sit side by side on the page (Pagefind also returns pages where the parts
-               of a word are scattered — those rank as partial matches, below pinyin ones);
-     pinyin    only when nothing matched exactly: an exact Pagefind search for the word's pinyin
-               ("zengguohua"), which every worker page carries for its name (search_terms.py).
-   A Latin word (sunmj, ouyangqs) is a prefix search over those pinyin forms and over the text. */
+   Pagefind finds pages for one word at a time (search-core intersects them, so "南浔 丝绸" means both):
+     text      a word or one of its synonyms; Pagefind also returns pages where only the word's parts occur,
+               so verify() checks the top of the list against the page's own text (exact / partial)
+     pinyin    an exact search for "zengguohua": every worker page carries its name's pinyin forms
+               (generator/site/search_terms.py), which is how homophones and mixed pinyin are found
+   A Latin word (sunmj, ouyangqs) is a prefix search over those forms and the text. */
 const core = window.FengcaiSearch;
 const siteRoot = new URL("../", location.href);           // search/ sits one folder below the site root
 const { TIER } = core;
@@ -33,7 +32,7 @@ function termCount(text) {
   return n;
 }
 
-/* Pagefind's word positions of a hit hold a run of `k` neighbours: the word's parts side by side. */
+/* A first guess before verify() reads the page: the hit's word positions hold a run of `k` neighbours. */
 function contiguous(positions, k) {
   if (k <= 1) return positions.length > 0;
   const set = new Set(positions);
