@@ -1,5 +1,5 @@
 """Search that forgives, in a real browser, on the web site (Pagefind, 127.0.0.1) and on the offline copy
-(file://), over workers this test makes: a `fengcai demo` corpus plus five people with fresh names.
+(file://), over workers this test makes: a 40-worker `fengcai demo` corpus plus five people with fresh names.
 
 The query set was written before either search page was run on it: abbreviations, homophone typos and
 wrong input-method picks, traditional characters, mixed pinyin, several words. Both copies must show the
@@ -85,7 +85,7 @@ def _write_person(root: Path, wid: str, name, assoc, employer, industry, honors,
 def corpus(tmp_path_factory) -> Path:
     from generator.demo.corpus import generate
     root = tmp_path_factory.mktemp("forgiving") / "corpus"
-    generate(root, 60, seed=20261203, photo_size=(240, 320), jobs=2)
+    generate(root, 40, seed=20261203, photo_size=(240, 320), jobs=2)
     for wid, person in PEOPLE.items():
         _write_person(root, wid, *person)
     _write_person(root, HOSTILE, HOSTILE_NAME, "huzhou", "湖州测试<b>加粗</b>有限公司", "制造业",
