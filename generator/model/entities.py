@@ -341,6 +341,15 @@ class Page:
         return f"pages/{self.id}/"
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """A word readers type and the words pages say (content/search.yml): 全国劳模 → (全国劳动模范,)."""
+
+    term: str
+    means: tuple[str, ...]
+    loc: Loc | None = None
+
+
 @dataclass
 class SiteConfig:
     title: str
@@ -356,3 +365,6 @@ class SiteConfig:
     services: list[str] = field(default_factory=list)            # volunteer-service vocabulary
     booklet: dict = field(default_factory=dict)                  # paper, bleed_mm, …
     root_association: str = ""
+    province: str = ""                                            # 浙江省: {省} in content/search.yml
+    city: str = ""                                                # 湖州市: {市}
+    synonyms: list[Synonym] = field(default_factory=list)         # content/search.yml

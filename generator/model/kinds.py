@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SITE = ("site", "")          # content/site.yml: settings every page depends on
+SITE = ("site", "")          # settings every page depends on
+SITE_FILES = ("content/site.yml", "content/search.yml")
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,10 @@ BY_NAME = {k.name: k for k in KINDS}
 
 
 def item_of(path: str) -> tuple[str, str] | None:
-    """("worker", id), ("story", id), … for a content file path; SITE for site.yml; None for other files.
+    """("worker", id), ("story", id), … for a content file path; SITE for the settings; None for other files.
 
     A worker is a folder (every file in it is the worker's); other kinds are `<id>.yml` + `<id>.md`."""
-    if path == "content/site.yml":
+    if path in SITE_FILES:
         return SITE
     parts = path.split("/")
     if parts[0] == "workers" and len(parts) >= 2 and parts[1]:
@@ -48,7 +49,7 @@ def item_of(path: str) -> tuple[str, str] | None:
 def files_of(kind: str, item_id: str) -> set[str]:
     """The file and folder paths an item may have (as item_of reads them)."""
     if (kind, item_id) == SITE:
-        return {"content/site.yml"}
+        return set(SITE_FILES)
     k = BY_NAME[kind]
     if kind == "worker":
         return {f"{k.folder}/{item_id}"}
