@@ -24,6 +24,7 @@ from ..media.colour import ProfileError, cmyk_profile_description
 from ..media.errors import MediaError
 from ..model import Media, Model
 from ..problems import Problem
+from ..source_date import source_date
 from .checks import check_characters
 from .document import Layout, document
 from .errors import BookletError
@@ -98,7 +99,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
         result.summary = _summary(result, [], settings, profile, opts, written=False)
         return result
     images = print_images(media, model.root / ".cache" / "booklet-media")
-    today = opts.today or _today()
+    today = opts.today or source_date(model)   # not the clock: the same content prints the same date
     paper = opts.paper or settings.paper or "A5"
     bleed = settings.bleed_mm if press else 0.0
     font_names = {"serif": list(fonts.serif), "sans": list(fonts.sans)}
@@ -328,11 +329,4 @@ def _write(path: Path, pdf: bytes) -> int:
     os.replace(tmp, path)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         return len(doc.pages)
-
-
-def _today() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 

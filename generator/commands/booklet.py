@@ -13,9 +13,10 @@ from pathlib import Path
 from ..booklet.build import BookletOptions, booklet_dir, make_booklets
 from ..booklet.errors import BookletError
 from ..booklet.selection import Filters, parse_level, parse_years
-from ..content.loader import load
+from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
 from ..project import find_root
+from ..safe_folders import Guard, RefusedTarget, check_writable_place
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -49,16 +50,20 @@ def run(args: argparse.Namespace) -> int:
     except BookletError as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
-    loaded = load(root)
-    errors = [p for p in loaded.problems if p.is_error]
-    if errors:
-        for p in errors:
-            print(p.line(), file=sys.stderr)
-        print(f"内容有 {len(errors)} 个错误，没有生成小册子。请先按提示修改（可运行 fengcai check 查看详情）。", file=sys.stderr)
-        return 1
-    out = booklet_dir(root) if args.out is None else args.out if args.out.is_absolute() else Path.cwd() / args.out
+    try:   # PDFs are only added to this folder, but never into the project's own folders or the home folder
+        wanted = booklet_dir(root) if args.out is None else args.out if args.out.is_absolute() else Path.cwd() / args.out
+        out = check_writable_place(wanted, Guard(project=root), "把小册子保存到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     try:
-        result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
+        public = open_public(root).public
+    except ContentRefused as e:
+        print(e.text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
+        print(f"内容有 {len(e.report.errors)} 个错误，没有生成小册子。请先按提示修改（和 fengcai check 的提示相同）。", file=sys.stderr)
+        return 1
+    try:
+        result = make_booklets(public, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:
         print(f"错误: {e}", file=sys.stderr)
         return 1

@@ -8,9 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..check import check_tree
+from ..gate import ContentRefused, open_public
 from ..project import find_root
-from ..site.site_build import SiteBuildError, build_site_dir, zip_site
+from ..safe_folders import RefusedTarget
+from ..site.site_build import SiteBuildError, build_site_dir, check_site_out, check_zip_out, zip_site
 from ..site.variants import DEFAULT_IDLE_MINUTES, SiteVariant
 
 
@@ -55,23 +56,39 @@ def run(args: argparse.Namespace) -> int:
     if root is None:
         print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
         return 2
-    print("第 1 步：检查内容…", flush=True)
-    model, report = check_tree(root)
-    if report is not None and report.problems:
-        print(report.format_text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")),
-              file=sys.stderr if not report.ok else sys.stdout)
-    if report is not None and not report.ok:
-        print("内容有错误，网站没有生成，原来的网站保持不变。", file=sys.stderr)
-        return 1
     variant = variant_of(args)
     out = args.out or default_out(variant)
     out = out if out.is_absolute() else Path.cwd() / out
-    print("第 2 步：生成" + _variant_label(variant) + "和搜索索引…", flush=True)
-    extra = None if args.no_booklets else (lambda site_dir: _booklets(model, site_dir))
+    try:   # before any work: a refused output folder costs nothing and nothing changes
+        out = check_site_out(out, root)
+        if variant.offline:
+            check_zip_out(out, root)
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
+    print("第 1 步：检查内容…", flush=True)
     try:
-        result = build_site_dir(root, model, out, extra, variant=variant)
+        publication = open_public(root)
+    except ContentRefused as e:
+        print(e.text(color=_color()), file=sys.stderr)
+        print("内容有错误，网站没有生成，原来的网站保持不变。", file=sys.stderr)
+        return 1
+    if publication.report.problems:   # warnings only
+        print(publication.report.format_text(color=_color()))
+    public = publication.public
+    print("第 2 步：生成" + _variant_label(variant) + "和搜索索引…", flush=True)
+    extra = None if args.no_booklets else (lambda site_dir: _booklets(public, site_dir))
+    try:
+        result = build_site_dir(root, public, out, extra, variant=variant)
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     except SiteBuildError as e:
         print(f"错误: {e}", file=sys.stderr)
+        print("网站没有生成，原来的网站保持不变。", file=sys.stderr)
+        return 1
+    except OSError as e:   # the output's folder is not writable, the disk is full…
+        print(f"错误: 无法写入 {e.filename or out}：{e.strerror or e} — 提示: 检查文件夹权限和磁盘空间", file=sys.stderr)
         print("网站没有生成，原来的网站保持不变。", file=sys.stderr)
         return 1
     except _BookletFailed as e:
@@ -101,11 +118,15 @@ class _BookletFailed(Exception):
     pass
 
 
-def _booklets(model, site_dir: Path) -> None:
+def _color() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _booklets(public, site_dir: Path) -> None:
     from ..booklet.build import booklet_dir, build_booklets  # imported here: `--no-booklets` builds need not load Typst
     print("第 3 步：生成 PDF 小册子…", flush=True)
     try:   # booklets are print products, not part of the website: <project>/booklets/, as `fengcai booklet`
-        paths = build_booklets(model.public(), booklet_dir(model.root), None)
+        paths = build_booklets(public, booklet_dir(public.root), None)
     except Exception as e:  # BookletError carries a Chinese message; anything else is reported the same way
         raise _BookletFailed(str(e)) from None
-    print(f"小册子：{len(paths)} 本，保存在 {booklet_dir(model.root)}")
+    print(f"小册子：{len(paths)} 本，保存在 {booklet_dir(public.root)}")
