@@ -11,6 +11,7 @@ from pathlib import Path
 from ..booklet.build import BookletOptions, make_booklets
 from ..booklet.errors import BookletError
 from ..booklet.selection import Filters, parse_level, parse_years
+from ..check.references import association_names, option_hint
 from ..content.loader import load
 from ..media.errors import MediaError
 from ..project import find_root
@@ -50,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
             print(p.line(), file=sys.stderr)
         print(f"内容有 {len(errors)} 个错误，没有生成小册子。请先按提示修改（可运行 fengcai check 查看详情）。", file=sys.stderr)
         return 1
+    names = association_names(loaded.model)
+    for aid in options.associations:
+        if aid not in names:  # `--association 南浔`: say which id was meant
+            print(f"错误: 没有编号为「{aid}」的协会 — 提示: {option_hint('--association', aid, names)}", file=sys.stderr)
+            return 2
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))

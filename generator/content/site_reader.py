@@ -9,7 +9,7 @@ from ..model.honors import LEVEL_LABELS
 from ..model.source import Loc, Source
 from ..problems import Problem, error
 from .common import read_contact
-from .fields import FieldReader
+from .fields import MAX_LIST_ITEMS, FieldReader
 from .yaml_file import load_yaml_file
 
 
@@ -27,7 +27,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         subtitle=r.text("subtitle", "副标题"), publisher=r.text("publisher", "出版/主办单位"),
         base_url=r.url("base_url", "网站地址"), language=r.text("language", "语言", default="zh"),
         description=r.text("description", "网站简介"), contact=read_contact(r.mapping("contact", "联系方式")),
-        root_association=r.slug("root_association", "最上级协会编号"),
+        root_association=r.ref("root_association", "最上级协会编号"),
     )
     voc = r.mapping("vocabularies", "词表")
     if voc is not None:
@@ -52,5 +52,5 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         booklet.finish()
     r.finish(extra_allowed=("services",))
     if "services" in data and isinstance(data.get("services"), list) and not site.services:
-        site.services = [str(s) for s in data["services"] if isinstance(s, (str, int))]
+        site.services = [s.strip() for s in data["services"][:MAX_LIST_ITEMS] if isinstance(s, str) and s.strip()]
     return site

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model.entities import Page, Story
 from ..model.source import Loc
 from ..problems import Problem, error
-from .fields import FieldReader
+from .fields import MAX_OBJECTS, FieldReader
 from .yaml_file import load_markdown_file
 
 STORY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -40,8 +40,8 @@ def read_story(path: Path, root: Path, problems: list[Problem]) -> Story | None:
                               "story.date-mismatch", source.line_text(loc.line)))
     s = Story(
         id=path.stem, title=title, date=date or file_date, source=source,
-        association=r.slug("association", "所属劳模协会编号"), cover=r.media("cover", "封面图片"),
-        cover_alt=r.text("cover_alt", "封面图片说明"), workers=r.text_list("workers", "相关劳模编号"),
+        association=r.ref("association", "所属劳模协会编号"), cover=r.media("cover", "封面图片"),
+        cover_alt=r.text("cover_alt", "封面图片说明"), workers=r.text_list("workers", "相关劳模编号", max_items=MAX_OBJECTS),
         tags=r.text_list("tags", "标签"), summary=r.text("summary", "摘要"), draft=r.boolean("draft", "草稿"),
         body_md=body,
     )
