@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from ..model.entities import Achievement, Contact, Honor
 from .fields import FieldReader
 from .text_file import read_text
-from .yaml_reader import MAX_SCALAR_CHARS
+from .limits import MAX_TRANSCRIPT
 
 
 def read_honor(r: FieldReader, _i: int) -> Honor | None:
@@ -39,7 +39,7 @@ def read_contact(r: FieldReader | None) -> Contact:
 
 def read_file_text(r: FieldReader, key: str, label: str) -> str:
     """A text value, or the content of a .txt/.md file in the folder when the value names one."""
-    value = r.text(key, label, max_len=MAX_SCALAR_CHARS)
+    value = r.text(key, label, max_len=MAX_TRANSCRIPT)
     if value.lower().endswith((".txt", ".md")) and "\n" not in value:
         media = r.media(key, label)
         if media is None:

@@ -19,14 +19,11 @@ from ..model.entities import Media
 from ..model.honors import LEVEL_LABELS, LEVELS
 from ..model.source import Loc, Source
 from ..problems import Problem, error, shorten, warning
+from .limits import MAX_LIST_ITEM, MAX_LIST_ITEMS, MAX_OBJECTS, MAX_REPORTED, MAX_TEXT
 from .values import Refusal, parse_bool, parse_date, parse_int, parse_number
 
 THIS_YEAR = dt.date.today().year
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_TEXT = 2_000        # characters in one text value (a summary is a few hundred)
-MAX_LIST_ITEMS = 100    # items in a list of words (specialties, services, tags)
-MAX_LIST_ITEM = 200     # characters in one such item
-MAX_OBJECTS = 500       # items in a list of records (honors, gallery, achievements, …)
 _OPENING, _CLOSING = "“「『\"'‘＂", "”」』\"'’＂"
 INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
 # what `fengcai new` writes where the editor still has to fill something in; check reports each one
@@ -176,7 +173,8 @@ class FieldReader:
         if v is None:
             return None
         if (lo is not None and v < lo) or (hi is not None and v > hi):
-            self._err(self.path + (key,), f"「{key}」（{label}）的值 {v} 不在合理范围（{lo}–{hi}）内", "检查是否写错了数字", "schema.range")
+            typed = shorten(str(self.data.get(key, v)).strip())
+            self._err(self.path + (key,), f"「{key}」（{label}）的值 {typed} 不在合理范围（{lo}–{hi}）内", "检查是否写错了数字", "schema.range")
             return None
         return v
 
@@ -248,10 +246,10 @@ class FieldReader:
             return []
         if not self._count_ok(key, label, v, max_items):
             v = v[:max_items]
-        out = []
+        out, wrong = [], []
         for i, item in enumerate(v):
             if isinstance(item, (dict, list)) or item is None:
-                self._err(self.path + (key, i), f"「{key}」的第 {i + 1} 项应该是一段文字", "每项写成「- 文字」", "schema.type")
+                wrong.append(i)
                 continue
             item = item.strip()
             if len(item) > MAX_LIST_ITEM:
@@ -259,7 +257,16 @@ class FieldReader:
                           "每项写一个简短的词或短语", "schema.too-long")
                 item = item[:MAX_LIST_ITEM]
             out.append(item)
+        self._wrong_items(key, wrong, lambda i: "应该是一段文字", "每项写成「- 文字」")
         return out
+
+    def _wrong_items(self, key: str, wrong: list[int], what: Callable[[int], str], hint: str, shown: int = MAX_REPORTED) -> None:
+        """Items of the wrong kind: the first few one by one, then one line for the rest."""
+        for i in wrong[:shown]:
+            self._err(self.path + (key, i), f"「{key}」的第 {i + 1} 项{what(i)}", hint, "schema.type")
+        if len(wrong) > shown:
+            self._err(self.path + (key, wrong[shown]), f"「{key}」还有 {len(wrong) - shown} 项也是这样（第 {wrong[shown] + 1} 项起）",
+                      hint, "schema.type")
 
     def _count_ok(self, key: str, label: str, items: list, max_items: int) -> bool:
         if len(items) <= max_items:
@@ -280,13 +287,18 @@ class FieldReader:
             return []
         if not self._count_ok(key, label, v, max_items):
             v = v[:max_items]
-        out = []
+        out, wrong = [], []
         for i, item in enumerate(v):
+            if not isinstance(item, dict):  # one problem for the item, not one per key it lacks
+                wrong.append(i)
+                continue
             sub = self.sub((key, i), item, f"「{key}」的第 {i + 1} 项")
             obj = read_one(sub, i)
             sub.finish()
             if obj is not None:
                 out.append(obj)
+        self._wrong_items(key, wrong, lambda i: f"应该是一组「键: 值」，现在是{'空的' if v[i] is None else _describe(v[i])}",
+                          "参照示例文件：每项以「- 」开头，同一项的各个键上下对齐")
         if len(v) < min_items:
             self._err(self.path + (key,), f"「{key}」（{label}）至少要有 {min_items} 项", "按示例补充", "schema.required")
         return out
@@ -313,15 +325,18 @@ class FieldReader:
     # ---- unknown keys ----------------------------------------------------------------------
     def finish(self, extra_allowed: tuple = ()) -> None:
         allowed = self.seen | set(extra_allowed)
-        for key in self.data:
-            if key in allowed:
-                continue
+        unknown = [key for key in self.data if key not in allowed]
+        for key in unknown[:MAX_REPORTED]:
             visible = INVISIBLE.sub("", str(key)).strip()
             guess = did_you_mean(visible, allowed)
             hint = f"你是不是想写「{guess}」？" if guess else "可用的键：" + "、".join(sorted(allowed))
             if visible != str(key).strip():
                 hint = "键名里有看不见的字符（常见于从网页或微信复制的文字），请删掉这个键重新输入；" + hint
             self._err(self.path + (key,), f"不认识的键「{shorten(key)}」", hint, "schema.unknown-key", key_loc=True)
+        if len(unknown) > MAX_REPORTED:
+            key = unknown[MAX_REPORTED]
+            self._err(self.path + (key,), f"还有 {len(unknown) - MAX_REPORTED} 个不认识的键（「{shorten(key)}」起）",
+                      "检查是不是粘贴了别的内容；可用的键：" + "、".join(sorted(allowed)), "schema.unknown-key", key_loc=True)
 
 
 def resolve_media(rel: str, folder: Path, loc: Loc, problems: list[Problem], quote: str = "") -> Media | None:

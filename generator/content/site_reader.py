@@ -9,7 +9,8 @@ from ..model.honors import LEVEL_LABELS
 from ..model.source import Loc, Source
 from ..problems import Problem, error
 from .common import read_contact
-from .fields import MAX_LIST_ITEMS, FieldReader
+from .fields import FieldReader
+from .limits import MAX_VOCABULARY
 from .yaml_file import load_yaml_file
 
 
@@ -31,8 +32,8 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
     )
     voc = r.mapping("vocabularies", "词表")
     if voc is not None:
-        site.industries = voc.text_list("industries", "行业词表")
-        site.services = voc.text_list("services", "志愿服务词表")
+        site.industries = voc.text_list("industries", "行业词表", max_items=MAX_VOCABULARY)
+        site.services = voc.text_list("services", "志愿服务词表", max_items=MAX_VOCABULARY)
         titles = voc.mapping("honor_titles", "荣誉称号词表（称号: 级别）")
         if titles is not None:
             for title in list(titles.data):
@@ -52,5 +53,5 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         booklet.finish()
     r.finish(extra_allowed=("services",))
     if "services" in data and isinstance(data.get("services"), list) and not site.services:
-        site.services = [s.strip() for s in data["services"][:MAX_LIST_ITEMS] if isinstance(s, str) and s.strip()]
+        site.services = [s.strip() for s in data["services"][:MAX_VOCABULARY] if isinstance(s, str) and s.strip()]
     return site

@@ -9,7 +9,8 @@ from pathlib import Path
 from ..model.entities import Page, Story
 from ..model.source import Loc
 from ..problems import Problem, error
-from .fields import MAX_OBJECTS, FieldReader
+from .fields import FieldReader
+from .limits import MAX_OBJECTS
 from .yaml_file import load_markdown_file
 
 STORY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -26,6 +27,8 @@ def read_story(path: Path, root: Path, problems: list[Problem]) -> Story | None:
     if loaded is None:
         return None
     meta, body, source = loaded
+    if meta is None:
+        return None  # its front matter's problems are reported; a missing title would only repeat them
     r = FieldReader(meta, source, problems, what="文章信息")
     title = r.text("title", "标题", required=True)
     date = r.date("date", "日期")
@@ -54,7 +57,7 @@ def read_page(path: Path, root: Path, problems: list[Problem]) -> Page | None:
     if loaded is None:
         return None
     meta, body, source = loaded
-    r = FieldReader(meta, source, problems, what="页面信息")
+    r = FieldReader(meta or {}, source, problems, what="页面信息")
     title = r.text("title", "标题")
     if not title:
         h1 = re.search(r"^#\s+(.+)$", body, re.M)

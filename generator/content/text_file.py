@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..model.source import Loc
 from ..problems import Problem, error
+from .limits import MAX_BYTES, MAX_REPORTED
 
 BOM = b"\xef\xbb\xbf"
-MAX_BYTES = 2_000_000  # a profile or story is a few KB; anything this big is a mistake (or an attack)
 # Characters with no place in content, all invisible: controls (but tab and line breaks); the line and
 # paragraph separators libyaml counts as line breaks (every later line number would be off); bidi
 # embedding/override/isolate controls (they make text display as something else); zero-width marks.
@@ -18,7 +18,6 @@ _INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\
                         "\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
 _KINDS = [("\u2028\u2029", "分行符"), ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "文字方向控制符"),
           ("\u200b\u2060\ufeff", "零宽字符")]
-MAX_REPORTED = 5
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -28,7 +27,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     except OSError as e:
         return None, [error(Loc(rel), f"无法读取文件（{e.strerror or e}）", "检查文件是否存在、是否有读取权限", "file.unreadable")]
     if len(raw) > MAX_BYTES:
-        return None, [error(Loc(rel), f"文件过大（{len(raw) // 1024} KB）", "内容文件应为几 KB 的文本；图片、视频请作为单独的文件放在文件夹里", "file.too-large")]
+        return None, [error(Loc(rel, 1, 1), f"文件过大（{len(raw) // 1024} KB）", "内容文件应为几 KB 的文本；图片、视频请作为单独的文件放在文件夹里", "file.too-large")]
     if raw.startswith(BOM):
         raw = raw[len(BOM):]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -10,9 +10,9 @@ from ..model.source import Loc
 from ..problems import Problem, error, warning
 from .common import read_achievement, read_file_text, read_honor
 from .fields import THIS_YEAR, FieldReader
+from .limits import MAX_NAME
 from .yaml_file import load_story_body, load_yaml_file
 
-MAX_NAME = 40  # characters in a person's name (the longest transliterated names are about 20)
 CONSENT_HINT = ("加上本人同意公开的记录（两行缩进两个空格）：「consent:」下面写「  date: 2025-03-12」（本人签字同意的日期）"
                 "和「  note: 本人书面同意公开，同意书原件存协会档案」；还没有取得同意就写「draft: true」先不发布")
 

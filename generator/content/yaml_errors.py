@@ -14,10 +14,11 @@ import yaml
 
 from ..model.source import Loc, Source
 from ..problems import Problem, error
+from .limits import MAX_DEPTH
 
 # (substring of libyaml's or PyYAML's wording, message, hint); the first match wins
 _SYNTAX_HINTS = [
-    ("exceeded maximum nesting depth", "嵌套层数太多", "内容文件最多几层缩进；检查是不是多了很多 [ 或 {", "yaml.too-deep"),
+    ("exceeded maximum nesting depth", f"嵌套层数太多：超过 {MAX_DEPTH} 层", "内容文件最多几层缩进；检查是不是多了很多 [ 或 {", "yaml.too-deep"),
     ("unknown escape character", "引号里有无法识别的反斜杠转义", "去掉反斜杠，或改用单引号", "yaml.syntax"),
     ("mapping values are not allowed", "这里多了一个冒号「:」",
      "如果值里本身有「: 」，请把整个值用英文引号括起来，例如 quote: \"干一行: 爱一行\"", "yaml.syntax"),

@@ -6,8 +6,9 @@ resolver, no constructor): `phone: 05725000100` stays "05725000100", `title: 1:2
 fields.py, where a failure can name the key. Only two things are not text: a key with nothing after
 it (and `~` / `null`, reported) is empty (None), and `[...]` / `key: value` build lists and mappings.
 
-The Loc of every key and value goes into the Source. Limits are checked while building, so a hostile
-file costs little and ends in a Chinese problem (never a RecursionError or a memory blow-up). Anchors
+The Loc of every key and value goes into the Source. Depth and size are limited while building
+(limits.py), so a hostile file costs little and ends in a Chinese problem (never a RecursionError or a
+memory blow-up); lengths and item counts are the fields' business. Anchors
 and aliases are refused ("billion laughs"). Mistakes editors make line by line (tabs, full-width colons
 and spaces, a missing space after a colon) are found first by yaml_mistakes; libyaml's syntax errors
 are explained by yaml_errors.
@@ -22,15 +23,10 @@ import yaml
 
 from ..model.source import Loc, Source
 from ..problems import Problem, error, shorten, warning
+from .limits import MAX_DEPTH, MAX_NODES
 from .yaml_errors import explain_syntax_error, explain_unmarked_error
 from .yaml_mistakes import repair_editor_mistakes
 
-# Limits real content never reaches (a profile is 3 levels deep, a few hundred values, a long
-# transcript a few thousand characters). docs/CONTENT-MODEL.md lists them for editors.
-MAX_DEPTH = 10            # nested lists/mappings
-MAX_ITEMS = 1_000         # items in one list, keys in one mapping
-MAX_NODES = 20_000        # values in one file
-MAX_SCALAR_CHARS = 100_000  # characters in one value
 NULL_WORDS = frozenset({"~", "null", "Null", "NULL"})
 
 # libyaml's parser (10× faster than PyYAML's; same events and marks) where PyYAML was built with it
@@ -76,10 +72,10 @@ class _Refused(Exception):
 
 
 class _Frame:
-    __slots__ = ("value", "path", "key", "full")
+    __slots__ = ("value", "path", "key")
 
     def __init__(self, value, path: tuple):
-        self.value, self.path, self.key, self.full = value, path, _NO_KEY, False
+        self.value, self.path, self.key = value, path, _NO_KEY
 
 
 class _Builder:
@@ -140,14 +136,6 @@ class _Builder:
                         continue
                     path = top.path + (top.key,)
                 else:
-                    if len(top.value) >= MAX_ITEMS:
-                        if not top.full:
-                            top.full = True
-                            self._problem(ev.start_mark, f"列表太长：超过 {MAX_ITEMS} 项",
-                                          f"一个列表最多 {MAX_ITEMS} 项；多出来的内容没有读取，请删减或分成几条资料",
-                                          "yaml.too-large")
-                        skip = 1 if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent) else 0
-                        continue
                     path = top.path + (len(top.value),)
             value = self._node(ev, path, len(stack))
             if stack:
@@ -197,11 +185,7 @@ class _Builder:
                               f"不填就直接留空；如果要显示「{value}」这几个字符，请用英文引号括起来：\"{value}\"",
                               "yaml.null", warning)
                 return None
-        if len(value) > MAX_SCALAR_CHARS:
-            self._problem(ev.start_mark, f"这一项的内容太长（{len(value)} 个字符，最多 {MAX_SCALAR_CHARS} 个）",
-                          "长文字请写在 Markdown 文件里（如 story.md），或检查是不是粘贴了重复内容", "yaml.too-long")
-            value = value[:MAX_SCALAR_CHARS]
-        return value
+        return value  # its length is the field's business (FieldReader knows what the value is for)
 
     def _key(self, ev, frame: _Frame) -> bool:
         """Record a mapping key; True when the key node itself must be skipped (a list or mapping)."""
@@ -220,13 +204,6 @@ class _Builder:
             where = f"（第 {first.line} 行已经写过）" if first else ""
             self.problems.append(error(loc, f"键「{shorten(key)}」重复出现{where}", "同一层里每个键只能写一次；删掉多余的一行",
                                        "yaml.duplicate-key", self.source.line_text(loc.line)))
-            frame.key = _SKIP
-            return False
-        if len(frame.value) >= MAX_ITEMS:
-            if not frame.full:
-                frame.full = True
-                self.problems.append(error(loc, f"键太多：一层里超过 {MAX_ITEMS} 个", "请删减，或分成几条资料",
-                                           "yaml.too-large", self.source.line_text(loc.line)))
             frame.key = _SKIP
             return False
         self.source.positions[frame.path + (key, "@key")] = loc
