@@ -272,7 +272,7 @@ class FieldReader:
         if len(items) <= max_items:
             return True
         self._err(self.path + (key,), f"「{key}」（{label}）有 {len(items)} 项，最多 {max_items} 项",
-                  "检查是不是粘贴了重复的内容；只保留最重要的几项", "schema.too-many")
+                  "检查是不是粘贴了重复的内容；只保留最重要的几项", "schema.too-many", key_loc=True)
         return False
 
     def objects(self, key: str, label: str, read_one: Callable[["FieldReader", int], Any],

@@ -23,7 +23,7 @@ import yaml
 
 from ..model.source import Loc, Source
 from ..problems import Problem, error, shorten, warning
-from .limits import MAX_DEPTH, MAX_NODES
+from .limits import MAX_DEPTH, MAX_NODES, MAX_REPORTED
 from .yaml_errors import explain_syntax_error, explain_unmarked_error
 from .yaml_mistakes import repair_editor_mistakes
 
@@ -84,13 +84,15 @@ class _Builder:
     def __init__(self, source: Source, problems: list[Problem]):
         self.source, self.problems = source, problems
         self.count = 0
-        self.refused = False      # anchors/aliases were found: report them all, then drop the file
-        self.anchors = 0
+        self.refused = False      # anchors/aliases were found: report them, then drop the file
+        self.reported: dict[str, int] = {}
 
-    def _problem(self, mark, message: str, hint: str, code: str, severity=error) -> Loc:
-        loc = _loc(self.source, mark)
-        self.problems.append(severity(loc, message, hint, code, self.source.line_text(loc.line)))
-        return loc
+    def _problem(self, mark, message: str, hint: str, code: str, severity=error) -> None:
+        """Report at `mark`; the same mistake repeated is reported MAX_REPORTED times, not 20,000."""
+        self.reported[code] = self.reported.get(code, 0) + 1
+        if self.reported[code] <= MAX_REPORTED:
+            loc = _loc(self.source, mark)
+            self.problems.append(severity(loc, message, hint, code, self.source.line_text(loc.line)))
 
     def run(self, loader) -> Any:
         stack: list[_Frame] = []
@@ -198,22 +200,19 @@ class _Builder:
         if ev.anchor:
             self._anchor(ev)
         key = ev.value
-        loc = _loc(self.source, ev.start_mark)
         if key in frame.value:
             first = self.source.positions.get(frame.path + (key, "@key"))
             where = f"（第 {first.line} 行已经写过）" if first else ""
-            self.problems.append(error(loc, f"键「{shorten(key)}」重复出现{where}", "同一层里每个键只能写一次；删掉多余的一行",
-                                       "yaml.duplicate-key", self.source.line_text(loc.line)))
+            self._problem(ev.start_mark, f"键「{shorten(key)}」重复出现{where}", "同一层里每个键只能写一次；删掉多余的一行",
+                          "yaml.duplicate-key")
             frame.key = _SKIP
             return False
-        self.source.positions[frame.path + (key, "@key")] = loc
+        self.source.positions[frame.path + (key, "@key")] = _loc(self.source, ev.start_mark)
         frame.key = key
         return False
 
     def _anchor(self, ev) -> None:
         """Anchors (&a) and aliases (*a) are how YAML bombs work: report them and drop the file."""
         self.refused = True
-        self.anchors += 1
-        if self.anchors <= 5:
-            self._problem(ev.start_mark, "不支持 YAML 锚点和别名（& 和 * 的写法）",
-                          "把要重复的内容直接写出来；如果文字以 & 或 * 开头，请给它加上引号", "yaml.alias")
+        self._problem(ev.start_mark, "不支持 YAML 锚点和别名（& 和 * 的写法）",
+                      "把要重复的内容直接写出来；如果文字以 & 或 * 开头，请给它加上引号", "yaml.alias")
