@@ -12,9 +12,10 @@ from ..changed import changed_files, scope_of
 from ..content.loader import load
 from ..model.corpus import Model
 from ..problems import Problem, Report
-from . import duplicates, markdown_rules, media, privacy, references, vocabulary
+from . import duplicates, markdown_links, markdown_rules, media, privacy, references, vocabulary
 
-RULES = (references.check, vocabulary.check, privacy.check, duplicates.check, markdown_rules.check, media.check)
+RULES = (references.check, vocabulary.check, privacy.check, duplicates.check, markdown_rules.check,
+         markdown_links.check, media.check)
 
 
 def check_model(model: Model, scope: set[str] | None = None) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.sax.saxutils import escape
 
 from ..model.corpus import Model
@@ -17,29 +18,42 @@ def atom_feed(model: Model, limit: int = 30) -> str:
     site_id = base or "urn:fengcai:" + (model.site.title or "site")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(model.site.language or "zh")}">',
-        f"  <title>{escape(model.site.title)} · 新闻动态</title>",
-        f"  <id>{escape(site_id)}</id>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{_attr(model.site.language or "zh")}">',
+        f"  <title>{_text(model.site.title)} · 新闻动态</title>",
+        f"  <id>{_text(site_id)}</id>",
         f"  <updated>{_stamp(updated)}</updated>",
-        f"  <author><name>{escape(model.site.publisher or model.site.title)}</name></author>",
+        f"  <author><name>{_text(model.site.publisher or model.site.title)}</name></author>",
     ]
     if base:
-        lines.append(f'  <link rel="alternate" href="{escape(absolute(base, "stories/"))}"/>')
-        lines.append(f'  <link rel="self" href="{escape(absolute(base, "feed.xml"))}"/>')
+        lines.append(f'  <link rel="alternate" href="{_attr(absolute(base, "stories/"))}"/>')
+        lines.append(f'  <link rel="self" href="{_attr(absolute(base, "feed.xml"))}"/>')
     for s in stories:
         link = absolute(base, s.url) if base else ""
         summary = s.summary or plain_text(s.body_md, 200)
         lines += [
             "  <entry>",
-            f"    <title>{escape(s.title)}</title>",
-            f"    <id>{escape(link or 'urn:fengcai:story:' + s.id)}</id>",
+            f"    <title>{_text(s.title)}</title>",
+            f"    <id>{_text(link or 'urn:fengcai:story:' + s.id)}</id>",
             f"    <updated>{_stamp(s.date)}</updated>",
         ]
         if link:
-            lines.append(f'    <link rel="alternate" href="{escape(link)}"/>')
-        lines += [f"    <summary>{escape(summary)}</summary>", "  </entry>"]
+            lines.append(f'    <link rel="alternate" href="{_attr(link)}"/>')
+        lines += [f"    <summary>{_text(summary)}</summary>", "  </entry>"]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+# characters XML 1.0 does not allow at all (a pasted control character would make the whole feed unreadable)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    """Text for a double-quoted XML attribute (saxutils.escape leaves quotes alone)."""
+    return escape(_NOT_XML.sub("", value), {'"': "&quot;"})
 
 
 def _stamp(d: dt.date) -> str:

@@ -8,6 +8,8 @@ import re
 import markdown
 import nh3
 
+from .urls import directory_links
+
 _TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark",
     "sub", "sup", "small", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "code", "pre", "table",
@@ -39,8 +41,9 @@ def render_markdown(text: str, top: int = 3) -> str:
         for level in range(6, 0, -1):
             new = min(6, level + shift)
             html = html.replace(f"<h{level}", f"<h{new}").replace(f"</h{level}>", f"</h{new}>")
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+    html = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                      link_rel="noopener noreferrer")
+    return directory_links(html)   # "/stats" → "/stats/"; render_page makes root-absolute links page-relative
 
 
 def plain_text(text: str, limit: int = 0) -> str:

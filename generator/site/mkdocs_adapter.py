@@ -18,6 +18,7 @@ from ..media import MediaError
 from .media import open_media
 from .pipeline import SiteOutput, build_site, write_files
 from .search_index import SearchIndexError, index_site
+from .theme_env import autoescape_theme
 from .variants import SiteVariant, finish_site
 
 log = logging.getLogger("mkdocs.fengcai")
@@ -100,6 +101,7 @@ def _not_modified() -> bool:
 
 def on_env(env, config, files):
     """`fengcai serve`: MkDocs makes a new Jinja environment per build; keep the compiled theme templates."""
+    env = autoescape_theme(env)   # nothing from content reaches Material's templates unescaped
     if _preview is not None:
         env.bytecode_cache = _preview.templates
     return env

@@ -11,7 +11,7 @@ import yaml
 
 from ..model.honors import LEVEL_LABELS
 from .search_terms import spaced
-from .urls import rebase_html, relative
+from .urls import rebase_html, relative, root_links_relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: 10× faster front matter for 10,000 pages
@@ -61,9 +61,10 @@ def environment() -> jinja2.Environment:
 
 
 def render_page(template: str, url: str, **context) -> str:
-    """Render `template` for the page at `url`; media URLs in the result are made page-relative."""
+    """Render `template` for the page at `url`; media URLs and editors' root-absolute links ("/stats/") in the
+    result are made page-relative, so they work under a sub-path and from file://."""
     env = environment()
     html = env.get_template(template).render(
         page_url=url, u=lambda target: relative(url, target), **context)
     html = "\n".join(line for line in html.splitlines() if line.strip())
-    return rebase_html(html, url)
+    return rebase_html(root_links_relative(html, url), url)

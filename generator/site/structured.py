@@ -29,8 +29,10 @@ def person_jsonld(model: Model, w: Worker, image_url: str) -> str:
 
 
 def _script_safe(text: str) -> str:
-    """JSON that cannot close its <script> element."""
-    return text.replace("</", "<\\/")
+    """JSON that cannot end or change its <script> element: no "<" at all (neither "</script>" nor "<!--",
+    which switches the HTML parser into a state where the element does not end), no ">" or "&" either.
+    JSON readers see the same strings (the escapes are JSON's own), as Jinja's `tojson` does it."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def og_meta(model: Model, url: str, title: str, description: str, image_url: str = "", kind: str = "website") -> dict:

@@ -27,6 +27,17 @@ function el(tag, cls, text) {
   return e;
 }
 
+// Pagefind's excerpt is page text, HTML-escaped, with <mark> around the hits. It is rebuilt from text nodes
+// (and the <mark>s) rather than assigned as HTML, so page text can never become markup here.
+function markedText(target, html) {
+  const text = (s) => new DOMParser().parseFromString("<body>" + s, "text/html").body.textContent;  // inert, keeps spaces
+  let marked = false;
+  for (const part of html.split(/(<\/?mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") marked = part === "<mark>";
+    else if (part) target.append(marked ? el("mark", "", text(part)) : text(part));
+  }
+}
+
 function card(data) {
   const li = el("li", "fc-result");
   const a = el("a");
@@ -43,7 +54,7 @@ function card(data) {
   if (data.meta.honor) text.append(el("span", "fc-result__honor", data.meta.honor));
   const excerpt = el("span", "fc-result__excerpt");
   if (data.meta.summary) excerpt.textContent = data.meta.summary;   // worker: employer · position · association
-  else excerpt.innerHTML = data.excerpt;   // Pagefind escapes the page text and adds only <mark>
+  else markedText(excerpt, data.excerpt);
   text.append(excerpt);
   a.append(text);
   li.append(a);
