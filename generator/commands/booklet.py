@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     for aid in options.associations:
         if aid not in names:  # `--association 南浔`: say which id was meant
             print(f"错误: 没有编号为「{aid}」的协会 — 提示: {option_hint('--association', aid, names)}", file=sys.stderr)
-            return 2
+            return 1
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
