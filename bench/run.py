@@ -38,9 +38,10 @@ def main() -> int:
     ap.add_argument("--sizes", default="100,1000,10000", help="numbers of workers, comma-separated")
     ap.add_argument("--photo-size", default="2400x3200", help="portrait size of the synthetic corpus")
     ap.add_argument("--work", type=Path, default=Path("bench/work"), help="corpora and builds (kept for reruns)")
-    ap.add_argument("--skip", default="", help="comma-separated: overhead,serve,search,weight,booklet,images")
+    ap.add_argument("--skip", default="", help="comma-separated: overhead,serve,search,weight,booklet,images,video")
     ap.add_argument("--booklet-workers", type=int, default=200)
     ap.add_argument("--images", default="200x4000x3000", help="N x W x H for bench/images.py")
+    ap.add_argument("--video", default="10x3840x2160", help="SECONDS x W x H for bench/video.py")
     ap.add_argument("--out", type=Path, default=HERE / "results.md")
     ap.add_argument("--no-cold", action="store_true",
                     help="keep the corpus' image cache (a cold 10,000-photo encode takes ~30 min on 2 cores)")
@@ -87,6 +88,10 @@ def main() -> int:
     if "images" not in skip:
         n, w, h = args.images.split("x")
         sections.append("### Image pipeline (bench/images.py)\n\n" + sub_bench(["images.py", "--n", n, "--size", f"{w}x{h}", "--repeat", "1"]))
+    if "video" not in skip:
+        secs, w, h = args.video.split("x")
+        sections.append("### Phone video (bench/video.py)\n\n" + sub_bench(["video.py", "--seconds", secs, "--size", f"{w}x{h}",
+                                                                                 "--workdir", str(work / "video")]))
 
     table = "| Measure | Result | Target |\n|---|---|---|\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     report = f"# Benchmark results\n\n{machine()}\n\n{table}\n\n" + "\n\n".join(sections) + "\n"

@@ -82,13 +82,13 @@ def test_text_named_png(tmp_path):
     assert "纯文本" in exc.value.message
 
 
-def test_heic_gets_export_advice(tmp_path):
+def test_damaged_heic(tmp_path):
     path = tmp_path / "IMG_0001.jpg"
     path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
     with pytest.raises(MediaError) as exc:
         probe_image(path)
     assert_chinese_error(exc.value, "IMG_0001.jpg")
-    assert "HEIC" in exc.value.message and "JPEG" in exc.value.hint
+    assert "HEIC" in exc.value.message and "重新导出" in exc.value.hint
 
 
 def test_decompression_bomb(tmp_path):

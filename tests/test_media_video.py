@@ -1,4 +1,4 @@
-"""Videos and sound: probing, browser playability advice, hashed copies and poster frames."""
+"""Videos and sound: probing, what gets remuxed or transcoded, published copies and poster frames."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from generator.media import MediaError, MediaPipeline, probe_audio, probe_video
+from generator.media.avspecs import AudioPlan, plan_audio, plan_video
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -63,37 +64,32 @@ def _silence(container, stream, seconds: float) -> None:
 # ---- probing ----------------------------------------------------------------------------------
 
 
-def test_h264_mp4_is_playable(tmp_path):
+def test_h264_mp4_probe(tmp_path):
     info = probe_video(make_video(tmp_path / "ok.mp4"))
-    assert info.playable and info.advice == ""
-    assert (info.width, info.height, info.video_codec, info.audio_codec, info.container) == \
-        (320, 240, "h264", "aac", "mp4")
+    assert (info.width, info.height, info.video_codec, info.audio_codec, info.container, info.pix_fmt, info.rotation) == \
+        (320, 240, "h264", "aac", "mp4", "yuv420p", 0)
     assert info.duration == pytest.approx(2.0, abs=0.1)
 
 
 def test_phone_rotation_swaps_dimensions(tmp_path):
     info = probe_video(make_video(tmp_path / "portrait.mp4", audio=None, rotation=90))
-    assert (info.width, info.height) == (240, 320)
+    assert (info.width, info.height, info.rotation) == (240, 320, 90)
 
 
-def test_avi_is_not_playable(tmp_path):
-    info = probe_video(make_video(tmp_path / "old.avi", codec="mpeg4", audio=None))
-    assert not info.playable and info.container == "avi" and info.video_codec == "mpeg4"
-    assert "old.avi" in info.advice and "AVI" in info.advice
-    assert 'ffmpeg -i "old.avi" -c:v libx264' in info.advice and '"old.mp4"' in info.advice
+def plan_for(path: Path):
+    info = probe_video(path)
+    return plan_video(info.demuxer, info.video_codec, info.pix_fmt, info.audio_codec, info.width, info.height,
+                      info.rotation, path.stat().st_size, info.duration)
 
 
-def test_mpeg4_in_mov_is_not_playable(tmp_path):
-    info = probe_video(make_video(tmp_path / "clip.mov", codec="mpeg4"))
-    assert not info.playable and info.container == "mov"
-    assert "MPEG-4 Part 2" in info.advice and "-c:v libx264" in info.advice and "-c:a aac" in info.advice
-
-
-def test_h264_in_mov_only_needs_rewrapping(tmp_path):
-    info = probe_video(make_video(tmp_path / "IMG_0002.mov"))
-    assert not info.playable
-    assert 'ffmpeg -i "IMG_0002.mov" -c copy -movflags +faststart "IMG_0002.mp4"' in info.advice
-    assert "不损画质" in info.advice
+def test_what_gets_remuxed_and_what_transcoded(tmp_path):
+    assert plan_for(make_video(tmp_path / "ok.mp4")).remux
+    assert plan_for(make_video(tmp_path / "IMG_0002.mov")).remux          # H.264 in MOV: rewrap only
+    assert not plan_for(make_video(tmp_path / "old.avi", codec="mpeg4", audio=None)).remux
+    assert not plan_for(make_video(tmp_path / "clip.mov", codec="mpeg4")).remux
+    assert not plan_for(make_video(tmp_path / "turned.mp4", audio=None, rotation=90)).remux
+    big = plan_for(make_video(tmp_path / "big.mp4", audio=None, size=(2400, 1200), frames=3))
+    assert not big.remux and (big.width, big.height) == (1920, 960)
 
 
 def test_zero_byte_video(tmp_path):
@@ -122,24 +118,27 @@ def test_photo_is_not_a_video(tmp_path):
 
 def test_audio_probe(tmp_path):
     mp3 = probe_audio(make_audio(tmp_path / "voice.mp3", "libmp3lame"))
-    assert mp3.playable and mp3.codec == "mp3" and mp3.duration == pytest.approx(1.0, abs=0.15)
+    assert mp3.codec == "mp3" and mp3.duration == pytest.approx(1.0, abs=0.15)
+    assert plan_audio(mp3.demuxer, mp3.codec) == AudioPlan(True, ".mp3")
     mp2 = probe_audio(make_audio(tmp_path / "voice.mp2", "mp2", fmt="mp2"))   # old broadcast recorders
-    assert not mp2.playable and mp2.codec == "mp2"
-    assert 'ffmpeg -i "voice.mp2" -vn -c:a aac' in mp2.advice and "voice.m4a" in mp2.advice
+    assert mp2.codec == "mp2" and plan_audio(mp2.demuxer, mp2.codec) == AudioPlan(False, ".m4a")
 
 
 # ---- pipeline ---------------------------------------------------------------------------------
 
 
-def test_video_copied_under_content_hash_with_poster_from_frames(tmp_path):
+def test_web_video_remuxed_under_content_hash_with_poster_from_frames(tmp_path):
     video = make_video(tmp_path / "访谈.mp4", frames=72, dark_frames=6)
     pipeline = MediaPipeline(tmp_path / "cache", quiet=True, max_workers=1)
     asset = pipeline.video(video)
     assert re.fullmatch(r"media/video/[0-9a-f]{16}\.mp4", asset.url)
-    assert asset.info.playable and (asset.poster.width, asset.poster.height) == (320, 240)
+    assert (asset.poster.width, asset.poster.height) == (320, 240)
     stats = pipeline.run(tmp_path / "site")
-    assert not stats.failed and stats.copied == 1
-    assert (tmp_path / "site" / asset.url).read_bytes() == video.read_bytes()
+    assert not stats.failed and stats.converted == 1
+    with av.open(str(tmp_path / "site" / asset.url)) as published, av.open(str(video)) as source:
+        # remuxed: the same compressed pictures, packet for packet
+        assert [bytes(p) for p in published.demux(video=0) if p.size] == \
+            [bytes(p) for p in source.demux(video=0) if p.size]
     poster = Image.open(tmp_path / "site" / asset.poster.largest).convert("RGB")
     r, g, b = poster.getpixel((300, 200))   # the bright background, not the black leader
     assert r > 180 and g > 150 and b < 120
@@ -181,6 +180,6 @@ def test_audio_and_captions_copied(tmp_path):
     audio = pipeline.audio(sound)
     captions = pipeline.file(vtt)
     pipeline.run(tmp_path / "site")
-    assert audio.info.playable and audio.url.startswith("media/audio/") and audio.url.endswith(".m4a")
+    assert audio.url.startswith("media/audio/") and audio.url.endswith(".m4a")
     assert captions.startswith("media/files/") and captions.endswith(".vtt")
     assert (tmp_path / "site" / captions).read_text(encoding="utf-8").startswith("WEBVTT")

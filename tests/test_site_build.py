@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands import build as build_command
+from generator.safe_folders import Marker, write_marker
 from generator.site.charts import hbar_chart, stacked_columns
 from generator.site.markdown_text import render_markdown
 from generator.site.search_terms import name_aliases
@@ -169,11 +170,17 @@ def _args(root: Path, out: Path, booklets=False):
     return p.parse_args(argv)
 
 
+def _old_site(out: Path) -> None:
+    """A site an earlier `fengcai build` made (marked as its own, so the next build may replace it)."""
+    out.mkdir()
+    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    write_marker(out, Marker("site"))
+
+
 def test_build_command_refuses_bad_content_and_keeps_old_site(tmp_path, capsys):
     root = minimal_tree(tmp_path / "proj")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    _old_site(out)
     write(root / "workers/li-ming/profile.yml",
           (root / "workers/li-ming/profile.yml").read_text(encoding="utf-8").replace("association: town", "association：town"))
     assert build_command.run(_args(root, out)) == 1
@@ -186,8 +193,7 @@ def test_build_command_refuses_bad_content_and_keeps_old_site(tmp_path, capsys):
 def test_build_command_builds_and_swaps_in(tmp_path, capsys):
     root = minimal_tree(tmp_path / "proj")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    _old_site(out)
     assert build_command.run(_args(root, out)) == 0
     assert not (out / "old.txt").exists()
     assert (out / "workers/sun-meijin/index.html").is_file()

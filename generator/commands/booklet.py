@@ -15,6 +15,7 @@ from ..check.references import association_names, option_hint
 from ..content.loader import load
 from ..media.errors import MediaError
 from ..project import find_root
+from ..safe_folders import Guard, RefusedTarget, check_writable_place
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -44,6 +45,12 @@ def run(args: argparse.Namespace) -> int:
     except BookletError as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
+    try:   # PDFs are only added to this folder, but never into the project's own folders or the home folder
+        out = check_writable_place(args.out if args.out.is_absolute() else Path.cwd() / args.out,
+                                   Guard(project=root), "把小册子保存到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     loaded = load(root)
     errors = [p for p in loaded.problems if p.is_error]
     if errors:
@@ -56,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
         if aid not in names:  # `--association 南浔`: say which id was meant
             print(f"错误: 没有编号为「{aid}」的协会 — 提示: {option_hint('--association', aid, names)}", file=sys.stderr)
             return 1
-    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:

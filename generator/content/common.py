@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..model.entities import Achievement, Contact, Honor
+from ..model.entities import Achievement, Contact, Honor, Media
 from .fields import FieldReader
-from .text_file import read_text
 from .limits import MAX_TRANSCRIPT
+from .text_file import read_text
 
 
 def read_honor(r: FieldReader, _i: int) -> Honor | None:
@@ -32,19 +32,20 @@ def read_contact(r: FieldReader | None) -> Contact:
         return Contact()
     c = Contact(address=r.text("address", "办公地址"), phone=r.text("phone", "办公电话"),
                 email=r.text("email", "电子邮箱"), website=r.url("website", "网站"),
-                hours=r.text("hours", "办公时间"))
+                hours=r.text("hours", "办公时间"),
+                phone_is_public_office_number=r.boolean("phone_is_public_office_number", "电话是对外公开的办公号码"))
     r.finish()
     return c
 
 
-def read_file_text(r: FieldReader, key: str, label: str) -> str:
-    """A text value, or the content of a .txt/.md file in the folder when the value names one."""
+def read_file_text(r: FieldReader, key: str, label: str) -> tuple[str, Media | None]:
+    """A text value, or the content of a .txt/.md file in the folder when the value names one (and that file)."""
     value = r.text(key, label, max_len=MAX_TRANSCRIPT)
     if value.lower().endswith((".txt", ".md")) and "\n" not in value:
         media = r.media(key, label)
         if media is None:
-            return ""
+            return "", None
         text, problems = read_text(media.path, (PurePosixPath(r.source.rel).parent / media.rel).as_posix())
         r.problems.extend(problems)
-        return text or ""
-    return value
+        return text or "", media
+    return value, None

@@ -51,6 +51,7 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
         videos=r.objects("videos", "视频", _read_video), audio=r.objects("audio", "音频", _read_audio),
         links=r.objects("links", "媒体报道链接", _read_link), tags=r.text_list("tags", "标签"),
         featured=r.boolean("featured", "首页推荐"), draft=draft, sample=r.boolean("sample", "示例内容"),
+        import_id=r.text("import_id", "表格导入编号"),
     )
     _read_studio(r, w)
     r.finish()
@@ -106,7 +107,8 @@ def _read_video(r: FieldReader, _i: int) -> Video | None:
 
 def _read_audio(r: FieldReader, _i: int) -> AudioClip | None:
     f = r.media("file", "音频文件", required=True)
-    a = AudioClip(file=f, title=r.text("title", "音频标题"), transcript=read_file_text(r, "transcript", "文字稿"))
+    transcript, transcript_file = read_file_text(r, "transcript", "文字稿")
+    a = AudioClip(file=f, title=r.text("title", "音频标题"), transcript=transcript, transcript_file=transcript_file)
     return a if f else None
 
 

@@ -67,10 +67,9 @@ def write_site(out: Path) -> None:
 
 def generate(out: Path, n: int, seed: int = 1, photo_size=(2400, 3200), jobs: int | None = None,
              progress=None) -> dict:
-    """Write a corpus of `n` workers under `out` (replacing it). Returns counts."""
+    """Write a corpus of `n` workers into `out`, a new or empty folder (`fengcai demo` replaces an older
+    corpus through generator/safe_folders.py). Returns counts."""
     rng = random.Random(seed)
-    if out.exists():
-        shutil.rmtree(out)
     write_site(out)
     media_dir = out / ".demo-media"
     media_dir.mkdir(parents=True)

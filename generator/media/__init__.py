@@ -1,7 +1,8 @@
 """Media: probe, convert and publish the photos, videos and sound editors put in content folders.
 
-`probe` checks single files (used by `fengcai check`); `MediaPipeline` makes the web and print
-derivatives, cached by content hash. See pipeline.py for the order of a build.
+`probe` and `integrity` check single files (used by `fengcai check`); `MediaPipeline` makes the web
+and print derivatives of photos and the web MP4/M4A of videos and sound (avspecs.py says which
+format and when a file is only remuxed), cached by content hash. See pipeline.py for the order.
 """
 
 from .assets import AudioAsset, RunStats, VideoAsset

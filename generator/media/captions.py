@@ -27,9 +27,8 @@ def check_vtt(path: Path) -> list[Problem]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     if not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
-        hint = ("这看起来是 SRT 字幕：请在第一行写上 WEBVTT 并空一行，再把时间里的逗号改成句点，"
-                f'或用 ffmpeg -i "{path.stem}.srt" "{path.stem}.vtt" 转换') if _looks_like_srt(lines) \
-            else "WebVTT 字幕的第一行必须是 WEBVTT"
+        hint = ("这看起来是 SRT 字幕：请在第一行写上 WEBVTT 并空一行，再把时间里的逗号改成句点"
+                if _looks_like_srt(lines) else "WebVTT 字幕的第一行必须是 WEBVTT")
         problems.append((1, f"字幕文件 {path.name} 缺少 WEBVTT 文件头", hint))
     problems.extend(_check_cues(path.name, lines))
     return problems

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 from .assets import AudioAsset, RunStats, VideoAsset
+from .avjobs import AV_JOBS, AudioJob, VideoJob, run_in_order
+from .avspecs import plan_audio, plan_video
 from .cache import Manifest, SourceMemo, file_sha256, link_or_copy, prune
 from .errors import MediaError
 from .images import Output
@@ -29,7 +31,7 @@ from .jobs import IMAGE_JOBS, CopyJob, Job, PlaceholderJob, PosterJob, PrintJob,
 from .placeholder import PLACEHOLDER_VERSION, background_for, mark_for
 from .printsize import print_pixels_needed
 from .probe import DEFAULT_MAX_PIXELS, AudioInfo, ImageInfo, VideoInfo, probe_audio, probe_image_header, probe_video
-from .runner import run_jobs, usable_cpus, worker_count
+from .runner import run_jobs, usable_cpus
 from .specs import CODE_VERSION, JPEG_PRINT, PORTRAIT_FOCUS_Y, Spec, crop_box, derivative_widths, scaled_height, spec_for
 
 IMG_DIR = "media/img"
@@ -41,12 +43,17 @@ KEEP_RUNS = 3
 
 
 class MediaPipeline:
-    """Plans and makes media derivatives. `quiet=True` prints nothing: the caller reports `RunStats.failed`."""
+    """Plans and makes media derivatives. `quiet=True` prints no lines: the caller reports `RunStats.failed`.
+
+    `progress=True` still draws a bar on a terminal while a video or sound file is converted (minutes
+    for a long 4K video: silence would look like a hang); it vanishes when done and never reaches logs.
+    """
 
     def __init__(self, cache_dir: Path, quiet: bool = False, max_workers: int | None = None,
-                 max_pixels: int = DEFAULT_MAX_PIXELS) -> None:
+                 max_pixels: int = DEFAULT_MAX_PIXELS, progress: bool = True) -> None:
         self.cache_dir = Path(cache_dir).absolute()
         self.quiet = quiet
+        self.progress = progress
         self.max_workers = max_workers or usable_cpus()
         self.max_pixels = max_pixels
         self._cache_prefix = f"{self.cache_dir}{os.sep}"
@@ -108,22 +115,32 @@ class MediaPipeline:
         return imageset
 
     def video(self, src: Path, poster: Path | None = None) -> VideoAsset:
-        """A hashed copy of `src`, its probe info, and a poster (given, or taken from the video)."""
+        """The web MP4 of `src` (remuxed or transcoded, no metadata: see avspecs.py) and a poster
+        (given, or taken from the converted video, so it matches what plays)."""
         path, st = _stat(src)
         info, sha = self._probed(path, st, "video", probe_video, VideoInfo)
-        url = self._copy(path, sha, VIDEO_DIR)
+        plan = plan_video(info.demuxer, info.video_codec, info.pix_fmt, info.audio_codec, info.width, info.height,
+                          info.rotation, st.st_size, info.duration)
+        key = plan.key(sha)
+        url = f"{VIDEO_DIR}/{key}.mp4"
+        web = self.cache_dir / url
+        self._add(VideoJob(Path(path), web, plan, info.duration), publish=True)
         if poster is not None:
             poster_set = self.image(poster, "poster")
         else:
             spec = spec_for("poster")
-            outputs, fallback, poster_set = self._plan_web(spec.key("frame:" + sha), spec, info.width, info.height)
-            self._add(PosterJob(Path(path), info.duration, outputs, fallback), publish=True)
+            outputs, fallback, poster_set = self._plan_web(spec.key("frame:" + key), spec, plan.width, plan.height)
+            self._add(PosterJob(web, info.duration, outputs, fallback), publish=True)
         return VideoAsset(url, poster_set, info)
 
     def audio(self, src: Path) -> AudioAsset:
+        """The web M4A (AAC) or MP3 of `src`, remuxed or transcoded, with no metadata."""
         path, st = _stat(src)
         info, sha = self._probed(path, st, "audio", probe_audio, AudioInfo)
-        return AudioAsset(self._copy(path, sha, AUDIO_DIR), info)
+        plan = plan_audio(info.demuxer, info.codec)
+        url = f"{AUDIO_DIR}/{plan.key(sha)}{plan.suffix}"
+        self._add(AudioJob(Path(path), self.cache_dir / url, plan, info.duration), publish=True)
+        return AudioAsset(url, info)
 
     def file(self, src: Path) -> str:
         """A hashed copy of any other file (WebVTT captions, PDFs); returns its URL."""
@@ -142,13 +159,22 @@ class MediaPipeline:
         stats = RunStats()
         pending = [job for job in self._jobs.values() if not is_done(job)]
         image_jobs = sum(isinstance(j, IMAGE_JOBS) for j in self._jobs.values())
+        conversions = [j for j in pending if isinstance(j, AV_JOBS)]
         stats.encoded = sum(isinstance(j, IMAGE_JOBS) for j in pending)
         stats.cached = image_jobs - stats.encoded
-        stats.copied = len(pending) - stats.encoded
+        stats.converted = len(conversions)
+        stats.copied = len(pending) - stats.encoded - stats.converted
         if pending:
             self._say(f"媒体：共 {len(self._jobs)} 项，{len(self._jobs) - len(pending)} 项已在缓存，"
-                      f"需处理 {len(pending)} 项（{worker_count(self.max_workers, len(pending))} 个进程）")
-        stats.failed, stats.bytes_encoded = run_jobs(pending, self.max_workers, self.quiet)
+                      f"需处理 {len(pending)} 项（其中音视频转换 {len(conversions)} 项）")
+        # Conversions first: posters are taken from their results. A poster whose video failed is
+        # left out (the video's own error is reported).
+        stats.failed, stats.bytes_encoded = run_in_order(conversions, self.progress)
+        rest = [j for j in pending if not isinstance(j, AV_JOBS)
+                and not (isinstance(j, PosterJob) and not os.path.exists(j.src))]
+        failed, written = run_jobs(rest, self.max_workers, self.quiet)
+        stats.failed += failed
+        stats.bytes_encoded += written
         if not self.quiet:
             for err in stats.failed:
                 print(f"错误：{err}", file=sys.stderr)
@@ -200,7 +226,10 @@ class MediaPipeline:
         """(probe info, content hash) of a source, from the memo when its mtime and size are unchanged."""
         known = self._memo.lookup(path, st) if st is not None else {}
         if field in known and "sha" in known:
-            return cls(**known[field]), known["sha"]
+            try:
+                return cls(**known[field]), known["sha"]
+            except TypeError:   # remembered by an older version with other fields: probe again
+                pass
         info = probe(Path(path))   # raises MediaError for missing, empty, wrong or damaged files
         sha = known.get("sha") or file_sha256(path)
         self._memo.remember(path, st, {field: dataclasses.asdict(info), "sha": sha})

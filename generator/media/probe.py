@@ -14,20 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import av
+import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from .captions import check_vtt  # noqa: F401  (re-exported: part of the probe API)
 from .errors import MediaError
-from .playback import audio_playback, video_playback
 from .printsize import check_print_resolution, print_pixels_needed  # noqa: F401  (re-exported)
 from .sniff import looks_like_svg, sniff_kind
 
 DEFAULT_MAX_PIXELS = 40_000_000
 
+INCOMPLETE_HINT = "文件不完整，请重新拷贝：从手机或原始来源再复制一次，等复制完成后再拔出 U 盘或关闭窗口"
+
 # Formats we accept as photos, whatever the extension says (a PNG named .jpg is fine).
 # Limiting Pillow to these stops a text file from being "identified" as a headerless TGA or similar.
-# "JPEG" also opens camera MPO files (reported as format "MPO").
-PHOTO_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF"]
+# "JPEG" also opens camera MPO files (reported as format "MPO"). "HEIF" is iPhones' HEIC, read by
+# pillow-heif (libheif), which applies the file's rotation and mirroring itself and then resets the
+# EXIF orientation to 1, so the picture arrives upright like any other.
+PHOTO_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP", "AVIF", "HEIF"]
+pillow_heif.register_heif_opener()   # in every process that imports this module, pool workers included
 
 _EXIF_ORIENTATION = 0x0112
 _TRANSPOSED_ORIENTATIONS = {5, 6, 7, 8}   # the ones that rotate by 90°, swapping width and height
@@ -57,16 +62,17 @@ class VideoInfo:
     video_codec: str       # FFmpeg codec name: "h264", "hevc", "mpeg4", …
     audio_codec: str       # "" when the video is silent
     container: str         # "mp4", "webm", "mov", "avi", …
-    playable: bool         # plays in current phone and desktop browsers as is
-    advice: str            # Chinese how-to-convert when not playable, else ""
+    pix_fmt: str = ""      # "yuv420p", "yuv420p10le", …
+    rotation: int = 0      # counter-clockwise degrees players turn the picture (0, 90, 180, 270)
+    demuxer: str = ""      # FFmpeg's demuxer name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
 
 
 @dataclass(frozen=True)
 class AudioInfo:
     duration: float
     codec: str
-    playable: bool
-    advice: str
+    demuxer: str = ""
+    channels: int = 0
 
 
 # ---- images ---------------------------------------------------------------------------------
@@ -156,8 +162,8 @@ def _bomb_error(path: Path, size: tuple[int, int] | int | None, max_pixels: int)
 def _not_an_image(path: Path) -> MediaError:
     kind = sniff_kind(path)
     if kind.startswith("HEIC"):
-        return MediaError(path, f"{path.name} 是 HEIC 格式（苹果手机默认照片格式），本工具无法读取",
-                          "请在手机或电脑上把它导出为 JPEG（iPhone：设置 → 相机 → 格式 → 兼容性最佳）")
+        return MediaError(path, f"HEIC 照片 {path.name} 已损坏或不完整，无法读取",
+                          "请从手机相册重新导出或复制一次该照片")
     if kind and not kind.endswith("图片"):
         return MediaError(path, f"{path.name} 的扩展名是图片，但文件内容是{_spaced(kind)}",
                           "请确认引用的是正确的文件；图片请使用 JPEG、PNG 或 WebP")
@@ -185,15 +191,14 @@ def probe_video(path: Path) -> VideoInfo:
             raise MediaError(path, f"{path.name} 不是视频文件（内容是{what}）",
                              "请确认引用的是正确的文件；视频请使用 H.264 编码的 MP4")
         astream = container.streams.audio[0] if container.streams.audio else None
-        width, height = _displayed_size(path, container, vstream)
+        width, height, rotation = _displayed_size(path, container, vstream)
         vcodec = _codec_name(vstream)
         acodec = _codec_name(astream) if astream else ""
         pix_fmt = vstream.codec_context.pix_fmt or ""
         duration = _duration(container, vstream)
         demuxer = container.format.name
-    playable, container_name, advice = video_playback(path, demuxer, vcodec, acodec, pix_fmt)
     return VideoInfo(duration=duration, width=width, height=height, video_codec=vcodec, audio_codec=acodec,
-                     container=container_name, playable=playable, advice=advice)
+                     container=_container_name(path, demuxer), pix_fmt=pix_fmt, rotation=rotation, demuxer=demuxer)
 
 
 def probe_audio(path: Path) -> AudioInfo:
@@ -209,8 +214,8 @@ def probe_audio(path: Path) -> AudioInfo:
         codec = _codec_name(astream)
         duration = _duration(container, astream)
         demuxer = container.format.name
-    playable, advice = audio_playback(path, demuxer, codec)
-    return AudioInfo(duration=duration, codec=codec, playable=playable, advice=advice)
+        channels = astream.codec_context.channels or 0
+    return AudioInfo(duration=duration, codec=codec, demuxer=demuxer, channels=channels)
 
 
 def _open_av(path: Path, noun: str):
@@ -218,8 +223,13 @@ def _open_av(path: Path, noun: str):
         return av.open(str(path), metadata_errors="ignore")
     except Exception:  # av.error.InvalidDataError and friends
         kind = sniff_kind(path)
+        if kind in ("MP4 视频", "QuickTime（.mov）视频", "M4A 音频"):
+            # The right kind of file whose index cannot be read: phones and cameras write the MP4/MOV
+            # index last, so a copy that stopped part-way looks exactly like this.
+            raise MediaError(path, f"{noun}文件 {path.name} 不完整（{kind}的索引缺失，可能复制时中断）",
+                             INCOMPLETE_HINT, incomplete=True) from None
         raise MediaError(path, f"{path.name} 无法作为{noun}打开" + (f"，内容像是{_spaced(kind)}" if kind else "，文件可能已损坏"),
-                         f"请从原始来源重新复制该{noun}，或用 ffmpeg 转换后再引用") from None
+                         f"请从原始来源重新复制该{noun}；若仍打不开，请向提供者要一份原始文件") from None
 
 
 def _is_still_image(container) -> bool:
@@ -237,17 +247,30 @@ def _is_cover_art(stream) -> bool:
     return bool(stream.disposition & av.stream.Disposition.attached_pic)
 
 
-def _displayed_size(path: Path, container, vstream) -> tuple[int, int]:
-    """Decode the first frame: proves the video decodes, and gives the rotation phones store as metadata."""
+def _container_name(path: Path, demuxer: str) -> str:
+    """Our short name for the container: the extension's when the bytes agree, else what FFmpeg found."""
+    fragments = demuxer.split(",")
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in fragments or (suffix in ("m4v", "mov") and "mov" in fragments):
+        return suffix
+    return {"matroska": "mkv", "asf": "wmv"}.get(fragments[0], fragments[0])
+
+
+def _displayed_size(path: Path, container, vstream) -> tuple[int, int, int]:
+    """Decode the first frame: proves the video decodes, and gives the rotation phones store as metadata.
+
+    Returns (width, height) as displayed and the rotation in counter-clockwise degrees (0/90/180/270).
+    """
     try:
         frame = next(container.decode(vstream))
     except Exception:
         raise MediaError(path, f"视频 {path.name} 无法解码出画面，文件可能已损坏或不完整",
                          "请从原始来源重新复制该视频") from None
     w, h = frame.width, frame.height
-    if round(getattr(frame, "rotation", 0) or 0) % 180 == 90:
+    rotation = round((getattr(frame, "rotation", 0) or 0) / 90) * 90 % 360
+    if rotation % 180 == 90:
         w, h = h, w
-    return w, h
+    return w, h, rotation
 
 
 def _duration(container, stream) -> float:

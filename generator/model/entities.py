@@ -9,7 +9,7 @@ from pathlib import Path
 from .honors import level_rank
 from .source import Loc, Source
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".heif", ".avif"}
 VIDEO_SUFFIXES = {".mp4", ".m4v", ".webm", ".mov", ".avi", ".mkv", ".wmv", ".flv", ".3gp"}
 AUDIO_SUFFIXES = {".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac", ".wma", ".amr"}
 
@@ -84,6 +84,7 @@ class AudioClip:
     file: Media
     title: str = ""
     transcript: str = ""   # text; the loader reads it from a .txt/.md file when one is named
+    transcript_file: Media | None = None   # that file, when the transcript came from one
 
 
 @dataclass
@@ -143,6 +144,7 @@ class Worker:
     featured: bool = False
     draft: bool = False
     sample: bool = False                # fictional sample content, shown with a 示例 badge
+    import_id: str = ""                 # the register entry `fengcai import` made this from (never published)
     story_md: str = ""
     story_source: Source | None = None
 
@@ -198,6 +200,8 @@ class Contact:
     email: str = ""
     website: str = ""
     hours: str = ""
+    # the file states that `phone` is an office number meant to be public (required for a mobile)
+    phone_is_public_office_number: bool = False
 
 
 @dataclass
@@ -251,6 +255,7 @@ class Collective:
     tags: list[str] = field(default_factory=list)
     draft: bool = False
     sample: bool = False
+    import_id: str = ""                 # as for workers
     story_md: str = ""
     story_source: Source | None = None
 

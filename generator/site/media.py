@@ -35,10 +35,11 @@ class SiteMedia:
 
     def video(self, file: Media, poster: Media | None) -> dict:
         asset = self.pipeline.video(file.path, poster.path if poster else None)
-        return {"url": asset.url, "poster": asset.poster.fallback, "type": _mime(file.path)}
+        return {"url": asset.url, "poster": asset.poster.fallback, "type": _mime(Path(asset.url))}
 
     def audio(self, file: Media) -> dict:
-        return {"url": self.pipeline.audio(file.path).url, "type": _mime(file.path)}
+        url = self.pipeline.audio(file.path).url
+        return {"url": url, "type": _mime(Path(url))}
 
     def file(self, media: Media) -> str:
         return self.pipeline.file(media.path)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import pagefind_stable
+
 
 # Pagefind also writes its ready-made UIs; our search page uses only the JS API (pagefind.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -24,3 +26,4 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"生成搜索索引失败（Pagefind）：{detail}")
     for name in UNUSED:
         (Path(site_dir) / "pagefind" / name).unlink(missing_ok=True)
+    pagefind_stable.stabilise(Path(site_dir) / "pagefind")   # same content, same index files
