@@ -4,6 +4,7 @@ file and line from `check`, `build` and the live preview — never a traceback."
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,21 @@ def test_report_shortens_a_long_quote_around_the_column():
     text = Report([error(Loc("a.yml", 1, 5001), "错误", "", "yaml.syntax", line)]).format_text()
     quote, caret = text.splitlines()[1:3]
     assert len(quote) < 200 and quote.index("错") == caret.index("^")
+
+
+def test_story_lines_that_made_the_link_check_quadratic(project, capsys):
+    """400,000 "[" on one line took hours in the Markdown link check (each "[" scanned to the end)."""
+    lines = ["[" * 400_000, "\\[" * 200_000, "[a](/workers/wang-xiaoming/) " + "[" * 300_000, "<a " * 130_000]
+    (project / "workers" / "wang-xiaoming" / "story.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(120)  # a hang guard, not a speed test: the check takes well under a second
+    try:
+        rc, out = check(project, capsys)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert rc == 0, out
+
+
+def _hang(signum, frame):
+    raise AssertionError("fengcai check did not finish")
