@@ -61,8 +61,12 @@ def highest(honors: list[Honor]) -> Honor | None:
 
 @dataclass
 class Consent:
+    """The record of the person's consent to publish. It is kept when consent is withdrawn:
+    `withdrawn` is the date the person took it back, and from then on nothing of theirs is published."""
+
     date: dt.date
     note: str = ""
+    withdrawn: dt.date | None = None
 
 
 @dataclass
@@ -147,10 +151,16 @@ class Worker:
     import_id: str = ""                 # the register entry `fengcai import` made this from (never published)
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)   # names in this item's text that are other people
 
     @property
     def url(self) -> str:
         return f"workers/{self.id}/"
+
+    @property
+    def published(self) -> bool:
+        """Shown anywhere at all: not a draft, and consent recorded and not withdrawn."""
+        return not self.draft and self.consent is not None and self.consent.withdrawn is None
 
     @property
     def pinyin_plain(self) -> str:
@@ -235,6 +245,7 @@ class Association:
     summary: str = ""
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -258,6 +269,7 @@ class Collective:
     import_id: str = ""                 # as for workers
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -287,6 +299,7 @@ class Studio:
     sample: bool = False
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -307,6 +320,7 @@ class Story:
     summary: str = ""
     draft: bool = False
     body_md: str = ""
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -320,10 +334,20 @@ class Page:
     source: Source
     body_md: str = ""
     order: int = 0
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         return f"pages/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A word readers type and the words pages say (content/search.yml): 全国劳模 → (全国劳动模范,)."""
+
+    term: str
+    means: tuple[str, ...]
+    loc: Loc | None = None
 
 
 @dataclass
@@ -341,3 +365,6 @@ class SiteConfig:
     services: list[str] = field(default_factory=list)            # volunteer-service vocabulary
     booklet: dict = field(default_factory=dict)                  # paper, bleed_mm, …
     root_association: str = ""
+    province: str = ""                                            # 浙江省: {省} in content/search.yml
+    city: str = ""                                                # 湖州市: {市}
+    synonyms: list[Synonym] = field(default_factory=list)         # content/search.yml

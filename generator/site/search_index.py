@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,21 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "page
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
+# Pagefind cuts its word index into chunks of about this many word positions (default 20,000). A query
+# loads the chunk of each word it looks up; the name lookups of the search page (one pinyin word each)
+# load a third as much with smaller chunks, for ~2 KB more in the file every search loads first (10,000
+# workers: ~12 KB instead of ~40 KB per pinyin chunk; bench/run.py measures it).
+INDEX_CHUNK_SIZE = 6000
+
+
 class SearchIndexError(RuntimeError):
     pass
 
 
 def index_site(site_dir: Path) -> None:
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
         raise SearchIndexError(f"生成搜索索引失败（Pagefind）：{detail}")
