@@ -1,5 +1,6 @@
-"""Mutation fuzz of the sample content: whatever happens to a YAML or Markdown file's bytes, `check`
-and the loaders of `build` and `serve` end in a report of Chinese problems — never a traceback or a hang.
+"""Mutation fuzz of the sample content: whatever happens to a YAML or Markdown file's bytes, the gate
+of `check`/`build`/`booklet` (open_public) and of `serve` (the preview's open_preview) end in a report
+of Chinese problems — never a traceback or a hang.
 
 Deterministic: case k uses random.Random(SEED + k). The normal suite runs CASES cases;
 FENGCAI_FUZZ_CASES=5000 (and FENGCAI_FUZZ_SEED) run a longer campaign.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_tree
+from generator.gate import ContentRefused, open_public
 from generator.site.preview import Preview
 from tests.content_mutations import mutate
 
@@ -71,10 +72,14 @@ def test_mutated_content_always_ends_in_a_report(project):
             os.utime(path, ns=(stamp, stamp))  # the preview's cache is keyed by mtime and size
             signal.alarm(HANG_SECONDS)
             try:
-                _, report = check_tree(project)
+                try:
+                    report = open_public(project).report
+                except ContentRefused as refused:
+                    report = refused.report
+                    refused.text()
                 text, data = report.format_text(), json.loads(report.format_json())
                 report.format_github()
-                preview.model()
+                preview.publication()
                 preview.report.format_text()
             except Hang:
                 failures.append(f"case {k} ({rel}, {names}): no answer after {HANG_SECONDS} s")

@@ -45,7 +45,7 @@ def test_list_nested_500_deep_is_one_error_from_check_build_and_serve(project, c
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err and "嵌套层数太多" in out.out + out.err
     preview = Preview(project, say=lambda line: None)
-    preview.model()
+    preview.publication()
     deep = [p for p in preview.report.errors if p.code == "yaml.too-deep"]
     assert deep and deep[0].loc.file == PROFILE and deep[0].loc.line == 13
 
