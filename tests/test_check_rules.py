@@ -55,9 +55,13 @@ def test_fullwidth_colon(project, capsys):
 
 
 def test_chinese_key_with_fullwidth_colon(project, capsys):
+    """One error, with the English key and the whole corrected line (not three contradicting ones)."""
     replace_in(profile_path(project), "position: 检修班班长", "岗位：检修班班长")
-    p = only_error(project, capsys, "yaml.fullwidth-colon")
-    assert (p["file"], p["line"]) == (PROFILE, 4)
+    found = [p for p in problems(project, capsys) if p["severity"] == "error"]
+    assert len(found) == 1, found
+    p = found[0]
+    assert (p["file"], p["line"], p["code"]) == (PROFILE, 4, "schema.chinese-key")
+    assert "「岗位」" in p["message"] and "position: 检修班班长" in p["hint"]
 
 
 def test_tab_indent(project, capsys):
@@ -96,8 +100,9 @@ def test_unknown_key_did_you_mean(project, capsys):
 
 def test_chinese_key_is_mapped(project, capsys):
     replace_in(profile_path(project), "quote: 把每一件小事做好。", "格言: 把每一件小事做好。")
-    p = only_error(project, capsys, "schema.unknown-key")
-    assert p["line"] == 13 and "quote" in p["hint"]
+    found = [p for p in problems(project, capsys) if p["severity"] == "error"]
+    assert [(p["code"], p["line"]) for p in found] == [("schema.chinese-key", 13)]
+    assert "quote: 把每一件小事做好。" in found[0]["hint"]
 
 
 def test_missing_required_key(project, capsys):
