@@ -119,6 +119,7 @@ def test_header_search_and_result_link_work_from_file_url(usb, offline_site):
     pg.wait_for_load_state()
     assert pg.locator("h1").inner_text().startswith(w.name)
     pg.click(".md-header [data-md-component=logo]")                # back home, still inside the copy
+    pg.wait_for_selector(".fc-hero", timeout=15_000)                 # the click returns before the new page is in
     assert pg.url.endswith("/index.html") and pg.locator(".fc-hero").count() == 1
 
 
