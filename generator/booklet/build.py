@@ -1,8 +1,9 @@
 """build_booklets(model, out_dir, media=None): every booklet, stage by stage.
 
     public model → selections → fonts (→ press: CMYK profile, content preflight)
-    → documents of every booklet (plans every print photo) → make the photos once (→ press: CMYK)
-    → per booklet: character check → Typst PDF (→ press: PDF/X-1a, preflight of the file itself)
+    → per booklet: document → character check → Typst PDF with photo stand-ins (placed.py)
+    → every photo made once, for the largest size the pages print it at (→ press: CMYK)
+    → per booklet: photos swapped in (→ press: PDF/X-1a, preflight of the file itself)
     → write (temp name, then rename) → a preflight summary
 """
 
@@ -22,6 +23,7 @@ import pikepdf
 from .. import qr
 from ..media.colour import ProfileError, cmyk_profile_description
 from ..media.errors import MediaError
+from ..media.probe import probe_image_header
 from ..model import Media, Model
 from ..problems import Problem
 from ..source_date import source_date
@@ -30,6 +32,7 @@ from .document import Layout, document
 from .errors import BookletError
 from .fonts import FontSet, find_fonts
 from .images import PressPhotos, print_images
+from .placed import PRESS_PPI, READING_PPI, PhotoRefs, stand_ins, swap
 from .impose import impose_saddle
 from .pdf_facts import read_facts
 from .preflight import (BookletCheck, PhotoUse, content_problems, metadata_violations, pdfx_violations,
@@ -103,46 +106,50 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     paper = opts.paper or settings.paper or "A5"
     bleed = settings.bleed_mm if press else 0.0
     font_names = {"serif": list(fonts.serif), "sans": list(fonts.sans)}
-    uses: dict[str, tuple[Media, str]] = {}        # print file path → (photo, whose)
+    refs = PhotoRefs()
+    stamp = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
 
-    def photo(m: Media, size_mm: tuple[float, float]) -> str | None:
+    def photo(m: Media, _frame_mm: tuple[float, float]) -> int | None:
         try:
-            path = str(Path(images.print_image(m.path, size_mm[0], size_mm[1])).absolute())
+            probe_image_header(m.path)      # what a header shows is known now; the rest when it is made
         except MediaError as e:
             say(f"警告：{e}（这一处改用占位图）")
             return None
-        uses.setdefault(path, (m, ""))
-        return path
+        return refs.ref(m)
 
-    # 1. every document (this plans every print photo), 2. make the photos, 3. lay out and write
+    # 1. every document, 2. its pages, photos as stand-ins, 3. the photos made for the sizes printed
+    # (→ press: CMYK) and swapped in, 4. per booklet: press file, preflight, write
     qr.open_memo(model.root / ".cache")
-    planned = []
+    failures: list[str] = []
+    laid = []
     for sel in selections:
         if sel.empty:
             result.skipped.append(sel.association.name)
             say(f"跳过 {sel.association.name}：没有可以印的劳模、集体或工作室")
             continue
-        docs = [(layout, name, document(model, sel, layout, font_names, photo, today))
-                for layout, name in _layouts(sel, paper, bleed, press, opts)]
-        planned.append((sel, docs))
-    images.finish()
+        try:
+            docs = []
+            for layout, name in _layouts(sel, paper, bleed, press, opts):
+                doc = document(model, sel, layout, font_names, photo, today)
+                check_characters(doc, fonts)
+                docs.append(_Laid(layout, name, doc, compile_pdf(doc, fonts, when=stamp)))
+            laid.append((sel, docs))
+        except (BookletError, MediaError) as e:
+            failures.append(f"《{sel.title}》：{e}")
     qr.save_memo()
-    photo_uses = _photo_uses(planned, uses)
+    files = _print_files(laid, refs, images, PRESS_PPI if press else READING_PPI, fonts, stamp, say)
+    photo_uses = _photo_uses(laid, refs, files)
     if press:
-        cmyk = PressPhotos(model.root / ".cache" / "booklet-media", profile.profile).convert_all(list(photo_uses))
-        for _sel, docs in planned:
-            for _layout, _name, doc in docs:
-                _swap_photos(doc, cmyk)
+        cmyk = PressPhotos(model.root / ".cache" / "booklet-media", profile.profile).convert_all(list(files.values()))
+        files = {n: cmyk[p] for n, p in files.items()}
         photo_uses = {_sha(cmyk[p]): u for p, u in photo_uses.items() if p in cmyk}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    failures: list[str] = []
     checks: list[BookletCheck] = []
     placements = []
-    stamp = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
-    for sel, docs in planned:
+    for sel, docs in laid:
         try:
-            for path, pages, check, placed in _write_booklet(sel, docs, fonts, stamp, opts, profile, settings,
+            for path, pages, check, placed in _write_booklet(sel, docs, files, stamp, opts, profile, settings,
                                                              out_dir, say, photo_uses):
                 placements += [(sel.title, p) for p in placed]
                 if path is not None:
@@ -157,6 +164,44 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     if failures:
         raise BookletError("有小册子没能生成：\n  " + "\n  ".join(failures))
     return result
+
+
+@dataclass
+class _Laid:
+    """One PDF of a booklet: its layout, file name (None: only for imposition), document, Typst's pages."""
+    layout: Layout
+    name: str | None
+    doc: dict
+    pdf: bytes
+
+
+def _print_files(laid, refs: PhotoRefs, images, ppi: int, fonts: FontSet, stamp: dt.datetime, say) -> dict[int, str]:
+    """{photo number: its print file}, made for the largest size the pages print it at.
+
+    A photo whose file could not be made becomes a placeholder, and the PDFs that held it are laid
+    out again (their other photos may then print at other sizes: they are asked for again).
+    """
+    while True:
+        asked: dict[int, str | None] = {}
+        for _sel, docs in laid:
+            for d in docs:
+                for number, (w, h) in stand_ins(d.pdf).items():
+                    try:
+                        asked[number] = str(Path(images.print_image(refs.media[number - 1].path, w, h, ppi)).absolute())
+                    except MediaError as e:
+                        say(f"警告：{e}（这一处改用占位图）")
+                        asked[number] = None
+        images.finish()
+        made = {n: p for n, p in asked.items() if p and Path(p).is_file()}
+        lost = set(asked) - set(made)
+        if not lost:
+            return made
+        for _sel, docs in laid:
+            for d in docs:
+                who = _drop_photos(d.doc, lost)
+                if who:
+                    say(f"警告：{'、'.join(who)}的照片没能处理，这一处改用占位图")
+                    d.pdf = compile_pdf(d.doc, fonts, when=stamp)
 
 
 @dataclass(frozen=True)
@@ -215,16 +260,15 @@ def _layouts(sel: Selection, paper: str, bleed: float, press: bool, opts: Bookle
     return out
 
 
-def _write_booklet(sel: Selection, docs, fonts: FontSet, stamp: dt.datetime, opts: BookletOptions,
-                   profile: _Profile | None, settings: BookletSettings, out_dir: Path, say, photo_uses):
+def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], stamp: dt.datetime,
+                   opts: BookletOptions, profile: _Profile | None, settings: BookletSettings, out_dir: Path, say,
+                   photo_uses):
     """Yields (path or None when preflight kept the file back, pages, check, image placements)."""
     started = time.perf_counter()
     trim_pdf = None
-    for layout, name, doc in docs:
-        for who in placeholders_for_missing(doc):
-            say(f"警告：{who}的照片没能处理，这一处改用占位图")
-        check_characters(doc, fonts)
-        pdf = compile_pdf(doc, fonts, when=stamp)
+    for d in docs:
+        layout, name, doc = d.layout, d.name, d.doc
+        pdf = swap(d.pdf, files)
         check = BookletCheck(name or "", 0, layout.press)
         placed = []
         if layout.press:
@@ -261,54 +305,41 @@ def _write_booklet(sel: Selection, docs, fonts: FontSet, stamp: dt.datetime, opt
         yield path, pages, BookletCheck(path.stem, pages, False), []
 
 
-def _photo_uses(planned, uses: dict[str, tuple[Media, str]]) -> dict[str, PhotoUse]:
+def _photo_parts(doc: dict):
+    """(part, key, whose) for every photo reference of `doc`: cover, portraits, group and gallery photos."""
+    yield doc["cover"], "image", f"{doc['cover']['association']}的封面照片"
+    for s in doc["sections"]:
+        for e in s["entries"]:
+            yield e, "portrait", f"{e['name']}的肖像"
+            yield e, "portrait_hero", f"{e['name']}的肖像"
+            yield e, "photo", f"{e['name']}的照片"
+            for g in e.get("gallery", []):
+                yield g, "image", f"{e['name']}的相册照片"
+
+
+def _photo_uses(laid, refs: PhotoRefs, files: dict[int, str]) -> dict[str, PhotoUse]:
     """{print file: PhotoUse} with whose photo it is, read from the documents that place it."""
     out: dict[str, PhotoUse] = {}
-
-    def note(path, who):
-        if path and path in uses and path not in out:
-            out[path] = PhotoUse(uses[path][0], who)
-
-    for sel, docs in planned:
-        for _layout, _name, doc in docs:
-            note(doc["cover"]["image"], f"{sel.association.name}的封面照片")
-            for s in doc["sections"]:
-                for e in s["entries"]:
-                    note(e.get("portrait"), f"{e['name']}的肖像")
-                    note(e.get("portrait_hero"), f"{e['name']}的肖像")
-                    note(e.get("photo"), f"{e['name']}的照片")
-                    for g in e.get("gallery", []):
-                        note(g["image"], f"{e['name']}的相册照片")
+    for _sel, docs in laid:
+        for d in docs:
+            for part, key, who in _photo_parts(d.doc):
+                n = part.get(key)
+                if n and n in files and files[n] not in out:
+                    out[files[n]] = PhotoUse(refs.media[n - 1], who)
     return out
 
 
-def _swap_photos(doc: dict, new: dict[str, str]) -> None:
-    """Point every photo of `doc` at its CMYK version."""
-    parts = [doc["cover"]] + [e for s in doc["sections"] for e in s["entries"]]
-    for part in parts:
-        for key in ("portrait", "portrait_hero", "photo", "image"):
-            if part.get(key):
-                part[key] = new.get(part[key], part[key])
-        for g in part.get("gallery", []):
-            g["image"] = new.get(g["image"], g["image"])
-
-
-def placeholders_for_missing(doc: dict) -> list[str]:
-    """Set every photo path whose file was not made to None (a placeholder); who was affected."""
+def _drop_photos(doc: dict, lost: set[int]) -> list[str]:
+    """Set every reference of `doc` to a photo in `lost` to None (a placeholder); whose photos they were."""
     who = []
-    parts = [doc["cover"]] + [e for s in doc["sections"] for e in s["entries"]]
-    for part in parts:
-        for key in ("portrait", "photo", "image"):
-            if part.get(key) and not Path(part[key]).is_file():
-                part[key] = None
-                who.append(f"「{part.get('name') or part.get('title', '')}」")
-        if part.get("portrait_hero") and not (part.get("portrait") and Path(part["portrait_hero"]).is_file()):
-            part["portrait_hero"] = None
-        if part.get("gallery"):
-            kept = [g for g in part["gallery"] if Path(g["image"]).is_file()]
-            if len(kept) < len(part["gallery"]):
-                who.append(f"「{part.get('name', '')}」")
-            part["gallery"] = kept
+    for part, key, whose in _photo_parts(doc):
+        if part.get(key) in lost:
+            part[key] = None
+            if key != "portrait_hero":
+                who.append(f"「{whose}」")
+    for e in (e for s in doc["sections"] for e in s["entries"]):
+        if "gallery" in e:
+            e["gallery"] = [g for g in e["gallery"] if g["image"] is not None]
     return who
 
 

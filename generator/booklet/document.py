@@ -1,9 +1,10 @@
 """A selection → the JSON document theme/booklet/booklet.typ lays out. Pure: no files written.
 
 Every text an editor wrote travels as a JSON string and is placed by the template as text, so no
-character of it can become Typst markup. Photos are given as absolute paths of print derivatives
-(made beforehand by the caller through `photo(media, size)`); QR codes as module runs, drawn by the
-template in black ink only.
+character of it can become Typst markup. Photos are given as numbers from the caller's
+`photo(media, frame)` (the template places a stand-in; the print file, made for the size the page prints
+it at, replaces it after layout: see placed.py); QR codes as module runs, drawn by the template in
+black ink only.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ class Paper:
 PAPERS = {"A5": Paper("A5", 148.0, 210.0, 10.0, 33, 19.0, 21.0),
           "A4": Paper("A4", 210.0, 297.0, 11.0, 42, 24.0, 26.0)}
 
-# photo(media, (width_mm, height_mm)) -> absolute path of the print image, or None for a placeholder
-PhotoFn = Callable[[Media, tuple[float, float]], "str | None"]
+# photo(media, (width_mm, height_mm) of its largest frame) -> the photo's number, or None for a placeholder
+PhotoFn = Callable[[Media, tuple[float, float]], "int | None"]
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,10 @@ def worker_entry(model: Model, w: Worker, layout: Layout, photo: PhotoFn) -> dic
         "id": w.id, "name": w.name, "toc_note": _note(w.highest_honor), "pinyin": w.pinyin,
         "surname": w.surname or w.name[:1], "sample": w.sample, "honors": _honors(w.honors),
         "facts": [f for f in facts if f[1]], "quote": w.quote.strip().strip("“”\"「」『』").strip(),
-        # two sizes: the usual one (smaller file) and the large one a long profile may use
-        "portrait": photo(w.portrait, PORTRAIT_LARGE_MM[layout.paper]) if w.portrait else None,
-        "portrait_hero": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
+        # the large ("hero") portrait sizes are allowed while there is a photo (its print file is made
+        # for the size the page prints, whichever that is)
+        "portrait": (portrait := photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None),
+        "portrait_hero": portrait,
         "portrait_max_mm": round(_max_width_mm(_pixels(w.portrait), 0.75, HERO_PORTRAIT_MM[layout.paper][0])
                                  if w.portrait else PORTRAIT_LARGE_MM[layout.paper][0], 2),
         "gallery": gallery(w, layout, photo),

@@ -1,8 +1,9 @@
 """Print-size photos for the booklet, from the media pipeline's print derivatives.
 
-The pipeline plans first and works later: `print_image()` returns the path a 300-dpi sRGB JPEG will
-have, and `run()` makes every planned file. So the booklet plans the photos of all its booklets, calls
-`finish()` once, and only then lays out pages; a photo whose job failed becomes a placeholder.
+The pipeline plans first and works later: `print_image()` returns the path an sRGB JPEG of the size a
+photo prints at will have, and `run()` makes every planned file. So the booklet lays out the pages of all
+its booklets (photos as stand-ins, see placed.py), plans the photos at the sizes the pages print them,
+and calls `finish()` once; a photo whose job failed becomes a placeholder and its booklet is laid out again.
 
 The press file needs CMYK photos: `PressPhotos` converts each sRGB derivative through the print shop's
 CMYK profile into a CMYK JPEG without an embedded profile (DeviceCMYK, as PDF/X-1a wants; the file's
@@ -32,8 +33,8 @@ class PipelinePrintImages:
     def __init__(self, pipeline) -> None:
         self.pipeline = pipeline
 
-    def print_image(self, src: Path, width_mm: float, height_mm: float) -> Path:
-        return Path(self.pipeline.print_image(Path(src), width_mm, height_mm))
+    def print_image(self, src: Path, width_mm: float, height_mm: float, ppi: int) -> Path:
+        return Path(self.pipeline.print_image(Path(src), width_mm, height_mm, ppi))
 
     def finish(self) -> None:
         """Make every planned file. Web files the pipeline may also publish land in a throw-away folder."""

@@ -32,7 +32,7 @@ from .placeholder import PLACEHOLDER_VERSION, background_for, mark_for
 from .printsize import print_pixels_needed
 from .probe import DEFAULT_MAX_PIXELS, AudioInfo, ImageInfo, VideoInfo, probe_audio, probe_image_header, probe_video
 from .runner import run_jobs, usable_cpus
-from .specs import CODE_VERSION, JPEG_PRINT, PORTRAIT_FOCUS_Y, Spec, crop_box, derivative_widths, scaled_height, spec_for
+from .specs import CODE_VERSION, JPEG_PRINT, PORTRAIT_FOCUS_Y, PRINT_DPI, Spec, crop_box, derivative_widths, scaled_height, spec_for
 
 IMG_DIR = "media/img"
 VIDEO_DIR = "media/video"
@@ -85,15 +85,15 @@ class MediaPipeline:
         self._answered[request] = imageset
         return imageset
 
-    def print_image(self, src: Path, width_mm: float, height_mm: float) -> Path:
-        """Plan a 300-dpi sRGB JPEG of `src` filling `width_mm` × `height_mm`; the file exists after `run()`.
+    def print_image(self, src: Path, width_mm: float, height_mm: float, dpi: int = PRINT_DPI) -> Path:
+        """Plan a `dpi` (300) sRGB JPEG of `src` filling `width_mm` × `height_mm`; the file exists after `run()`.
 
         Cropped to the frame's shape ("cover"), a little above centre for upright frames (faces).
         Never upscaled: a photo too small for 300 dpi keeps its pixels (`fengcai check` warns about it).
         """
         path, st = _stat(src)
         sha, info = self._image_source(path, st)
-        need = print_pixels_needed(width_mm, height_mm)
+        need = print_pixels_needed(width_mm, height_mm, dpi)
         focus = PORTRAIT_FOCUS_Y if height_mm > width_mm else 0.5
         box = crop_box(info.width, info.height, need, focus)
         box_w = box[2] - box[0]

@@ -1,0 +1,150 @@
+"""Photos are laid out as stand-ins and swapped for print files made for the size they are printed at.
+
+Typst never opens a photo. In the document a photo is a number; the template places a two-pixel
+stand-in carrying that number (`placed-photo` in theme/booklet/style.typ), stretched to its frame.
+After layout, `stand_ins(pdf)` reads how large each one was printed, the caller makes a print file
+of exactly that shape and size (never upscaled), and `swap(pdf, files)` writes the JPEG's bytes into the
+stand-in's image object (embedded as is, no re-encoding). It is the print trade's picture replacement
+(OPI) for the same reasons: layout time and memory do not grow with the photos' pixels (Typst keeps
+every decoded image for the whole compile), and no photo carries more pixels than its print needs.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pikepdf
+from PIL import Image
+from pikepdf import Array, Name
+
+from ..model import Media
+
+MAGIC = b"FCP"          # the stand-in's second pixel: (70, 67, 80)
+MM = 25.4 / 72          # mm per point
+
+# Pixels per inch at the printed size. The press file: 300, the print trade's rule for photos. The
+# reading copy is read on screens (an A5 page fills a laptop screen at ~150 ppi) and printed on office
+# printers, whose halftone cannot show more than ~200 ppi: 250 looks the same there, with 70 % of the
+# bytes of 300 (and 45 % of 300's pixels when a page is shown at 200 % on a 4K screen is still sharp).
+PRESS_PPI = 300
+READING_PPI = 250
+
+
+class PhotoRefs:
+    """The photos of the documents being built, by number (the number is the stand-in's colour)."""
+
+    def __init__(self) -> None:
+        self.media: list[Media] = []
+
+    def ref(self, m: Media) -> int:
+        self.media.append(m)
+        return len(self.media)          # 1-based: a black stand-in (0) is never a photo
+
+
+def stand_ins(pdf: bytes) -> dict[int, tuple[float, float]]:
+    """{photo number: (width, height) in mm of its largest placement} for every stand-in `pdf` prints."""
+    doc = pikepdf.open(io.BytesIO(pdf))
+    sizes: dict[int, tuple[float, float]] = {}
+    ids: dict[tuple[int, int], int | None] = {}
+    for page in doc.pages:
+        _walk(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), (1, 0, 0, 1, 0, 0), ids, sizes)
+    return sizes
+
+
+def swap(pdf: bytes, files: dict[int, str]) -> bytes:
+    """`pdf` with every stand-in replaced by its photo's JPEG (`files`: number → path).
+
+    An RGB JPEG is placed in the colour space of the ICC profile it carries (one PDF object per
+    profile), CMYK is DeviceCMYK, as PDF/X-1a wants (the file's OutputIntent names the profile the
+    photos were converted with). A stand-in without a file is an error: a two-pixel smudge must never
+    reach a reader.
+    """
+    doc = pikepdf.open(io.BytesIO(pdf))
+    spaces: dict[bytes, pikepdf.Object] = {}
+    for obj in list(doc.objects):
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != Name.Image:
+            continue
+        number = _number(obj)
+        if number is None:
+            continue
+        if number not in files:
+            raise ValueError(f"no photo file for stand-in {number}")
+        data = _read(files[number])
+        with Image.open(io.BytesIO(data)) as img:
+            mode, size, adobe, icc = img.mode, img.size, "adobe" in img.info, img.info.get("icc_profile")
+        for key in ("/SMask", "/Mask", "/DecodeParms", "/Decode", "/Interpolate"):
+            if key in obj:
+                del obj[key]
+        obj.write(data, filter=Name.DCTDecode)
+        obj.Width, obj.Height, obj.BitsPerComponent = size[0], size[1], 8
+        if mode == "CMYK":
+            obj.ColorSpace = Name.DeviceCMYK
+            if adobe:       # Adobe-style CMYK JPEGs (Pillow writes them so) store inverted values
+                obj.Decode = Array([1, 0, 1, 0, 1, 0, 1, 0])
+        elif mode == "L":
+            obj.ColorSpace = Name.DeviceGray
+        elif icc:
+            if icc not in spaces:
+                stream = doc.make_stream(icc)
+                stream.N = 3
+                spaces[icc] = doc.make_indirect(Array([Name.ICCBased, stream]))
+            obj.ColorSpace = spaces[icc]
+        else:
+            obj.ColorSpace = Name.DeviceRGB
+    out = io.BytesIO()
+    doc.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    return out.getvalue()
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _number(obj) -> int | None:
+    """The photo number of a stand-in image object, None for any other image."""
+    if int(obj.get("/Width", 0)) != 2 or int(obj.get("/Height", 0)) != 1:
+        return None
+    try:
+        data = obj.read_bytes()
+    except pikepdf.PdfError:
+        return None
+    if len(data) != 6 or data[3:] != MAGIC:
+        return None
+    return int.from_bytes(data[:3], "big") or None
+
+
+def _mul(m: tuple, n: tuple) -> tuple:
+    """m × n for PDF matrices [a b c d e f]."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _walk(owner, resources, ctm: tuple, ids: dict, sizes: dict) -> None:
+    stack: list[tuple] = []
+    for operands, op in pikepdf.parse_content_stream(owner, "q Q cm Do"):
+        o = str(op)
+        if o == "q":
+            stack.append(ctm)
+        elif o == "Q":
+            ctm = stack.pop() if stack else ctm
+        elif o == "cm":
+            ctm = _mul(tuple(float(x) for x in operands), ctm)
+        elif o == "Do":
+            xobj = resources.get("/XObject", {}).get(str(operands[0]))
+            if xobj is None:
+                continue
+            if xobj.get("/Subtype") == Name.Form:
+                matrix = tuple(float(x) for x in xobj.get("/Matrix", [1, 0, 0, 1, 0, 0]))
+                _walk(xobj, xobj.get("/Resources", resources), _mul(matrix, ctm), ids, sizes)
+            elif xobj.get("/Subtype") == Name.Image:
+                if xobj.objgen not in ids:
+                    ids[xobj.objgen] = _number(xobj)
+                number = ids[xobj.objgen]
+                if number is not None:
+                    w, h = math.hypot(ctm[0], ctm[1]) * MM, math.hypot(ctm[2], ctm[3]) * MM
+                    old = sizes.get(number, (0.0, 0.0))
+                    sizes[number] = (max(old[0], w), max(old[1], h))
