@@ -1,7 +1,8 @@
 """build_booklets(model, out_dir, media=None): every booklet, stage by stage.
 
     public model → selections → fonts (→ press: CMYK profile, content preflight)
-    → per booklet: document → character check → Typst PDF with photo stand-ins (placed.py)
+    → per booklet: document → character check → heights of its parts (remembered, else measured:
+      heights.py) → Typst PDF with photo stand-ins (placed.py)
     → every photo made once, for the largest size the pages print it at (→ press: CMYK)
     → per booklet: photos swapped in (→ press: PDF/X-1a, preflight of the file itself)
     → write (temp name, then rename) → a preflight summary
@@ -31,6 +32,7 @@ from .checks import check_characters
 from .document import Layout, document
 from .errors import BookletError
 from .fonts import FontSet, find_fonts
+from .heights import Heights
 from .images import PressPhotos, print_images
 from .placed import PRESS_PPI, READING_PPI, PhotoRefs, stand_ins, swap
 from .impose import impose_saddle
@@ -107,6 +109,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     bleed = settings.bleed_mm if press else 0.0
     font_names = {"serif": list(fonts.serif), "sans": list(fonts.sans)}
     refs = PhotoRefs()
+    heights = Heights(model.root / ".cache" / "booklet-heights.json", fonts)
     stamp = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
 
     def photo(m: Media, _frame_mm: tuple[float, float]) -> int | None:
@@ -132,11 +135,13 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
             for layout, name in _layouts(sel, paper, bleed, press, opts):
                 doc = document(model, sel, layout, font_names, photo, today)
                 check_characters(doc, fonts)
+                heights.fill(doc)
                 docs.append(_Laid(layout, name, doc, compile_pdf(doc, fonts, when=stamp)))
             laid.append((sel, docs))
         except (BookletError, MediaError) as e:
             failures.append(f"《{sel.title}》：{e}")
     qr.save_memo()
+    heights.save()
     files = _print_files(laid, refs, images, PRESS_PPI if press else READING_PPI, fonts, stamp, say)
     photo_uses = _photo_uses(laid, refs, files)
     if press:

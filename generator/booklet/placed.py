@@ -48,8 +48,21 @@ def stand_ins(pdf: bytes) -> dict[int, tuple[float, float]]:
     sizes: dict[int, tuple[float, float]] = {}
     ids: dict[tuple[int, int], int | None] = {}
     for page in doc.pages:
-        _walk(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), (1, 0, 0, 1, 0, 0), ids, sizes)
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        if _places_any(resources, ids):     # most pages place no photo: their content is not parsed
+            _walk(page.obj, resources, (1, 0, 0, 1, 0, 0), ids, sizes)
     return sizes
+
+
+def _places_any(resources, ids: dict) -> bool:
+    for xobj in resources.get("/XObject", {}).values():
+        if xobj.get("/Subtype") == Name.Form:
+            return True
+        if xobj.objgen not in ids:
+            ids[xobj.objgen] = _number(xobj)
+        if ids[xobj.objgen] is not None:
+            return True
+    return False
 
 
 def swap(pdf: bytes, files: dict[int, str]) -> bytes:
