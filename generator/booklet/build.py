@@ -34,7 +34,7 @@ from .errors import BookletError
 from .fonts import FontSet, find_fonts
 from .heights import Heights
 from .images import PressPhotos, print_images
-from .placed import PRESS_PPI, READING_PPI, PhotoRefs, stand_ins, swap
+from .placed import PRESS_PPI, READING_JPEG, READING_PPI, PhotoRefs, stand_ins, swap
 from .impose import impose_saddle
 from .pdf_facts import read_facts
 from .preflight import (BookletCheck, PhotoUse, content_problems, metadata_violations, pdfx_violations,
@@ -142,7 +142,8 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
             failures.append(f"《{sel.title}》：{e}")
     qr.save_memo()
     heights.save()
-    files = _print_files(laid, refs, images, PRESS_PPI if press else READING_PPI, fonts, stamp, say)
+    files = _print_files(laid, refs, images, (PRESS_PPI, None) if press else (READING_PPI, READING_JPEG),
+                         fonts, stamp, say)
     photo_uses = _photo_uses(laid, refs, files)
     if press:
         cmyk = PressPhotos(model.root / ".cache" / "booklet-media", profile.profile).convert_all(list(files.values()))
@@ -180,7 +181,8 @@ class _Laid:
     pdf: bytes
 
 
-def _print_files(laid, refs: PhotoRefs, images, ppi: int, fonts: FontSet, stamp: dt.datetime, say) -> dict[int, str]:
+def _print_files(laid, refs: PhotoRefs, images, quality: tuple[int, dict | None], fonts: FontSet, stamp: dt.datetime,
+                 say) -> dict[int, str]:
     """{photo number: its print file}, made for the largest size the pages print it at.
 
     A photo whose file could not be made becomes a placeholder, and the PDFs that held it are laid
@@ -192,7 +194,7 @@ def _print_files(laid, refs: PhotoRefs, images, ppi: int, fonts: FontSet, stamp:
             for d in docs:
                 for number, (w, h) in stand_ins(d.pdf).items():
                     try:
-                        asked[number] = str(Path(images.print_image(refs.media[number - 1].path, w, h, ppi)).absolute())
+                        asked[number] = str(Path(images.print_image(refs.media[number - 1].path, w, h, *quality)).absolute())
                     except MediaError as e:
                         say(f"警告：{e}（这一处改用占位图）")
                         asked[number] = None

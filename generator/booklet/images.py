@@ -33,8 +33,8 @@ class PipelinePrintImages:
     def __init__(self, pipeline) -> None:
         self.pipeline = pipeline
 
-    def print_image(self, src: Path, width_mm: float, height_mm: float, ppi: int) -> Path:
-        return Path(self.pipeline.print_image(Path(src), width_mm, height_mm, ppi))
+    def print_image(self, src: Path, width_mm: float, height_mm: float, ppi: int, jpeg: dict | None = None) -> Path:
+        return Path(self.pipeline.print_image(Path(src), width_mm, height_mm, ppi, jpeg))
 
     def finish(self) -> None:
         """Make every planned file. Web files the pipeline may also publish land in a throw-away folder."""

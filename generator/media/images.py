@@ -80,11 +80,11 @@ def encode_web_from(image: Image.Image, outputs: list[Output], fallback: Output)
     return written
 
 
-def encode_print(src: Path, box: Box, out: Output, max_pixels: int) -> int:
-    """A 300-dpi sRGB JPEG for the booklet, transparency on paper white."""
+def encode_print(src: Path, box: Box, out: Output, max_pixels: int, jpeg: dict | None = None) -> int:
+    """An sRGB JPEG for the booklet (JPEG_PRINT unless `jpeg` says otherwise), transparency on paper white."""
     region, icc = decode_region(src, box, (out.width, out.height), max_pixels)
     image = to_srgb(region, icc, keep_alpha=False)
-    return save_clean(image, out.path, "JPEG", dpi=(PRINT_DPI, PRINT_DPI), icc_profile=_SRGB_ICC, **JPEG_PRINT)
+    return save_clean(image, out.path, "JPEG", dpi=(PRINT_DPI, PRINT_DPI), icc_profile=_SRGB_ICC, **(jpeg or JPEG_PRINT))
 
 
 def save_clean(image: Image.Image, dest: Path, fmt: str, **params) -> int:

@@ -41,13 +41,14 @@ class PrintJob:
     box: Box
     output: Output
     max_pixels: int
+    jpeg: tuple = ()        # encoder settings as (key, value) pairs; () = JPEG_PRINT
 
     @property
     def outputs(self) -> tuple[Output, ...]:
         return (self.output,)
 
     def run(self) -> int:
-        return encode_print(self.src, self.box, self.output, self.max_pixels)
+        return encode_print(self.src, self.box, self.output, self.max_pixels, dict(self.jpeg) or None)
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,10 @@ class MediaPipeline:
         self._answered[request] = imageset
         return imageset
 
-    def print_image(self, src: Path, width_mm: float, height_mm: float, dpi: int = PRINT_DPI) -> Path:
-        """Plan a `dpi` (300) sRGB JPEG of `src` filling `width_mm` × `height_mm`; the file exists after `run()`.
+    def print_image(self, src: Path, width_mm: float, height_mm: float, dpi: int = PRINT_DPI,
+                    jpeg: dict | None = None) -> Path:
+        """Plan a `dpi` (300) sRGB JPEG (`jpeg` settings, else JPEG_PRINT) of `src` filling `width_mm` × `height_mm`;
+        the file exists after `run()`.
 
         Cropped to the frame's shape ("cover"), a little above centre for upright frames (faces).
         Never upscaled: a photo too small for 300 dpi keeps its pixels (`fengcai check` warns about it).
@@ -98,9 +100,9 @@ class MediaPipeline:
         box = crop_box(info.width, info.height, need, focus)
         box_w = box[2] - box[0]
         size = need if box_w >= need[0] else (box_w, scaled_height(box_w, *need))
-        key = _digest(CODE_VERSION, sha, box, size, JPEG_PRINT)
+        key = _digest(CODE_VERSION, sha, box, size, jpeg or JPEG_PRINT)
         output = Output(f"{self._cache_prefix}{PRINT_DIR}/{key}.jpg", *size)
-        self._add(PrintJob(Path(path), box, output, self.max_pixels), publish=False)
+        self._add(PrintJob(Path(path), box, output, self.max_pixels, tuple(sorted((jpeg or {}).items()))), publish=False)
         return output.path
 
     def placeholder(self, name: str, purpose: str = "portrait", surname: str = "") -> ImageSet:
