@@ -134,6 +134,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
             docs = []
             for layout, name in _layouts(sel, paper, bleed, press, opts):
                 doc = document(model, sel, layout, font_names, photo, today)
+                refs.refer_qr_codes(doc)
                 check_characters(doc, fonts)
                 heights.fill(doc)
                 docs.append(_Laid(layout, name, doc, compile_pdf(doc, fonts, when=stamp)))
@@ -155,7 +156,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     placements = []
     for sel, docs in laid:
         try:
-            for path, pages, check, placed in _write_booklet(sel, docs, files, stamp, opts, profile, settings,
+            for path, pages, check, placed in _write_booklet(sel, docs, files, refs, stamp, opts, profile, settings,
                                                              out_dir, say, photo_uses):
                 placements += [(sel.title, p) for p in placed]
                 if path is not None:
@@ -267,7 +268,7 @@ def _layouts(sel: Selection, paper: str, bleed: float, press: bool, opts: Bookle
     return out
 
 
-def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], stamp: dt.datetime,
+def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], refs: PhotoRefs, stamp: dt.datetime,
                    opts: BookletOptions, profile: _Profile | None, settings: BookletSettings, out_dir: Path, say,
                    photo_uses):
     """Yields (path or None when preflight kept the file back, pages, check, image placements)."""
@@ -275,35 +276,41 @@ def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], sta
     trim_pdf = None
     for d in docs:
         layout, name, doc = d.layout, d.name, d.doc
-        pdf = swap(d.pdf, files)
         check = BookletCheck(name or "", 0, layout.press)
         placed = []
-        if layout.press:
-            spec = PressSpec(title=doc["title"], publisher=doc["author"], bleed_mm=layout.bleed_mm,
-                             profile=profile.profile, profile_name=profile.name,
-                             condition=settings.output_condition, when=stamp)
-            pdf = to_pdfx(pdf, spec)
-            facts = read_facts(pdf)
-            bad = pdfx_violations(facts, layout.bleed_mm) + metadata_violations(facts, doc["author"])
-            if bad:
-                raise BookletError("印刷文件没有通过印前检查：" + "；".join(bad[:6]), "这是程序的问题，请把这段信息发给技术人员")
-            placed = facts.images
-            check.images = len(placed)
-            check.lowest_ppi = min((p.ppi for p in placed), default=float("inf"))
-            blurry = [p for p in photo_problems([(sel.title, x) for x in placed], photo_uses, press=True) if p.is_error]
-            if blurry and not opts.proof:
-                say(f"没有生成《{sel.title}》的印刷文件：有 {len(blurry)} 张照片分辨率太低（见下面的印前检查）")
-                yield None, 0, check, placed
-                continue
-        else:
-            trim_pdf = pdf
-        if name:
-            path = out_dir / f"{name}.pdf"
-            pages = _write(path, pdf)
-            check.pages = pages
-            kind = "印刷厂版 PDF/X-1a" if layout.press else "阅读版"
-            say(f"已生成 {path}（{kind}，{pages} 页，{len(pdf) / 1e6:.1f} MB，{time.perf_counter() - started:.1f} 秒）")
-            yield path, pages, check, placed
+        pdf = d.pdf
+        if layout.press:        # the sheet, boxes and marks around Typst's pages, before the photos go in
+            pdf = to_pdfx(pdf, PressSpec(title=doc["title"], publisher=doc["author"], bleed_mm=layout.bleed_mm,
+                                         profile=profile.profile, profile_name=profile.name,
+                                         condition=settings.output_condition, when=stamp))
+        path = out_dir / f"{name or sel.slug + '-trim'}.pdf"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            pages = swap(pdf, files, refs.qr_codes, tmp)
+            if layout.press:
+                facts = read_facts(tmp)
+                bad = pdfx_violations(facts, layout.bleed_mm) + metadata_violations(facts, doc["author"])
+                if bad:
+                    raise BookletError("印刷文件没有通过印前检查：" + "；".join(bad[:6]), "这是程序的问题，请把这段信息发给技术人员")
+                placed = facts.images
+                check.images = len(placed)
+                check.lowest_ppi = min((p.ppi for p in placed), default=float("inf"))
+                blurry = [p for p in photo_problems([(sel.title, x) for x in placed], photo_uses, press=True) if p.is_error]
+                if blurry and not opts.proof:
+                    say(f"没有生成《{sel.title}》的印刷文件：有 {len(blurry)} 张照片分辨率太低（见下面的印前检查）")
+                    yield None, 0, check, placed
+                    continue
+            elif opts.impose == "saddle":
+                trim_pdf = tmp.read_bytes()
+            if name:
+                os.replace(tmp, path)
+                check.pages = pages
+                kind = "印刷厂版 PDF/X-1a" if layout.press else "阅读版"
+                say(f"已生成 {path}（{kind}，{pages} 页，{path.stat().st_size / 1e6:.1f} MB，"
+                    f"{time.perf_counter() - started:.1f} 秒）")
+                yield path, pages, check, placed
+        finally:
+            tmp.unlink(missing_ok=True)
     if opts.impose == "saddle" and trim_pdf is not None:
         imposed = impose_saddle(trim_pdf)
         path = out_dir / f"{sel.slug}-saddle.pdf"

@@ -13,6 +13,7 @@ import io
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Name
@@ -70,8 +71,9 @@ class PdfFacts:
     catalog_keys: set[str] = field(default_factory=set)
 
 
-def read_facts(pdf: bytes) -> PdfFacts:
-    doc = pikepdf.open(io.BytesIO(pdf))
+def read_facts(pdf: bytes | Path) -> PdfFacts:
+    """The facts of a PDF given as bytes or as a file (read as needed, never whole into memory)."""
+    doc = pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
     facts = PdfFacts(version=doc.pdf_version, has_id="/ID" in doc.trailer, encrypted=doc.is_encrypted,
                      catalog_keys={str(k) for k in doc.Root.keys()})
     for key, value in (doc.docinfo.items() if doc.docinfo is not None else ()):
