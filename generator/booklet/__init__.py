@@ -9,6 +9,8 @@
     checks.py      every character drawable, else a Chinese error naming the person
     images.py      print-size photos (media pipeline), and their CMYK versions for the press file
     render.py      Typst compile of theme/booklet/booklet.typ with the document as sys.inputs
+    heights.py     heights of profile parts, measured by the template once and remembered by content
+    placed.py      photos and QR codes laid out as stand-ins; each photo made for its printed size and swapped in
     press.py       the print shop's PDF/X-1a file: sheet, boxes, crop marks, OutputIntent, metadata
     pdf_facts.py   what a PDF really contains (every page walked with pikepdf)
     preflight.py   印前检查: those facts judged, photo resolution, settings; the Chinese summary
