@@ -6,8 +6,10 @@ import subprocess
 from pathlib import Path
 
 from .model.corpus import Model
+from .model.offerings import references
 
 ALL = None  # a change to site.yml (vocabularies, settings) can affect every file
+OFFERING_FOLDERS = {"products": "product", "services": "service", "requests": "request"}
 
 
 def changed_files(root: Path, base: str) -> set[str] | None:
@@ -38,7 +40,7 @@ def item_of(path: str) -> tuple[str, str] | None:
         return ("worker", parts[1])
     if parts[0] == "content" and len(parts) == 3:
         kind = {"associations": "association", "collectives": "collective", "studios": "studio",
-                "stories": "story", "pages": "page"}.get(parts[1])
+                "stories": "story", "pages": "page", **OFFERING_FOLDERS}.get(parts[1])
         stem = parts[2].rsplit(".", 1)[0]
         return (kind, stem) if kind else None
     if path == "content/site.yml":
@@ -50,7 +52,7 @@ def files_of(kind: str, item_id: str) -> set[str]:
     if kind == "worker":
         return {f"workers/{item_id}"}
     folder = {"association": "associations", "collective": "collectives", "studio": "studios",
-              "story": "stories", "page": "pages"}[kind]
+              "story": "stories", "page": "pages", **{k: f for f, k in OFFERING_FOLDERS.items()}}[kind]
     return {f"content/{folder}/{item_id}.yml", f"content/{folder}/{item_id}.md", f"content/{folder}/{item_id}"}
 
 
@@ -76,7 +78,21 @@ def scope_of(model: Model, changed: set[str]) -> set[str] | None:
             w = model.workers.get(key)
             if w:
                 scope |= {("worker", o.id) for o in model.workers.values() if o.name == w.name and o.employer == w.employer}
+    scope |= _offering_referrers(model, scope)
     out: set[str] = set(changed)
     for kind, key in scope:
         out |= files_of(kind, key)
+    return out
+
+
+def _offering_referrers(model: Model, items: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Products, services and requests that name one of `items` (their association, maker, provider, service)."""
+    out: set[tuple[str, str]] = set()
+    for kind, group in (("product", model.products), ("service", model.services), ("request", model.requests)):
+        for item in group.values():
+            refs = {(r.kind, r.id) for r in references(item)}
+            if getattr(item, "association", ""):
+                refs.add(("association", item.association))
+            if refs & items:
+                out.add((kind, item.id))
     return out

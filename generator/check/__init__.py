@@ -12,10 +12,10 @@ from ..changed import changed_files, scope_of
 from ..content.loader import load
 from ..model.corpus import Model
 from ..problems import Problem, Report
-from . import duplicates, markdown_links, markdown_rules, media, privacy, references, vocabulary
+from . import duplicates, markdown_links, markdown_rules, media, offerings, privacy, references, vocabulary
 
 RULES = (references.check, vocabulary.check, privacy.check, duplicates.check, markdown_rules.check,
-         markdown_links.check, media.check)
+         markdown_links.check, media.check, offerings.check)
 
 
 def check_model(model: Model, scope: set[str] | None = None) -> list[Problem]:

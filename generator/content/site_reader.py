@@ -33,6 +33,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
     if voc is not None:
         site.industries = voc.text_list("industries", "行业词表")
         site.services = voc.text_list("services", "志愿服务词表")
+        site.product_categories = voc.text_list("product_categories", "劳模产品类别词表")
         titles = voc.mapping("honor_titles", "荣誉称号词表（称号: 级别）")
         if titles is not None:
             for title in list(titles.data):
@@ -48,6 +49,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
             "bleed_mm": booklet.number("bleed_mm", "出血（毫米）") if booklet.has("bleed_mm") else 3,
             "publisher": booklet.text("publisher", "出版单位"),
             "fonts_dir": booklet.text("fonts_dir", "字体目录（相对于项目根目录）"),
+            "products": booklet.boolean("products", "小册子里印劳模产品"),
         }
         booklet.finish()
     r.finish(extra_allowed=("services",))

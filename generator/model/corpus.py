@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .entities import Association, Collective, Page, SiteConfig, Story, Studio, Worker
+from .offerings import Offerings, Product, Request, Service, published_offerings
 
 
 @dataclass
@@ -21,6 +22,9 @@ class Model:
     studios: dict[str, Studio] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    products: dict[str, Product] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    requests: dict[str, Request] = field(default_factory=dict)
 
     # ---- publication -------------------------------------------------------------------------
     def public(self) -> "Model":
@@ -38,11 +42,19 @@ class Model:
                    for k, s in studios.items()}
         workers = {k: (w if not w.studio or w.studio in studios else dataclasses.replace(w, studio=""))
                    for k, w in workers.items()}
-        return Model(
+        public = Model(
             root=self.root, site=self.site, associations=dict(self.associations), workers=workers,
             collectives={k: c for k, c in self.collectives.items() if not c.draft},
             studios=studios, stories=stories, pages=dict(self.pages),
         )
+        for name, items in published_offerings(self, public).items():
+            setattr(public, name, items)
+        return public
+
+    @cached_property
+    def offerings(self) -> Offerings:
+        """Products, services and 点单 requests, indexed (generator.model.offerings)."""
+        return Offerings(self)
 
     # ---- sorted views ------------------------------------------------------------------------
     @cached_property
