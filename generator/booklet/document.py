@@ -15,6 +15,7 @@ from ..model import LEVEL_LABELS, Collective, Honor, Media, Model, Studio, Worke
 from ..print_sizes import PORTRAIT_MM
 from ..qr import qr_svg
 from . import markdown
+from .products_section import products_section
 from .selection import Selection
 
 PAPER_MM = {"A5": (148.0, 210.0), "A4": (210.0, 297.0)}
@@ -51,6 +52,9 @@ def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: P
     if sel.studios:
         sections.append({"kind": "studios", "title": "创新工作室",
                          "entries": [studio_entry(model, s, layout, photo) for s in sel.studios]})
+    products = products_section(model, sel, layout.paper, photo, page_url)
+    if products:
+        sections.append(products)
     trim_w, trim_h = layout.trim_mm
     cover_mm = (trim_w + 2 * layout.bleed_mm, round(trim_h * 0.58, 1) + layout.bleed_mm)
     return {

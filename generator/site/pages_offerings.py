@@ -58,7 +58,8 @@ class OfferingPages:
             for cat in [ALL] + list(self.categories.values()):
                 shown = [p for p in products if (aid == ALL or p.association == aid)
                          and (cat == ALL or self.categories.get(p.category) == cat)]
-                out.append(self._gallery(aid, cat, shown, products))
+                if shown or (aid, cat) == (ALL, ALL):   # no page (and no link) for an empty combination
+                    out.append(self._gallery(aid, cat, shown, products))
         return out
 
     def _gallery(self, aid: str, cat: str, shown: list[Product], products: list[Product]) -> PageOut:
@@ -136,7 +137,10 @@ class OfferingPages:
         out = []
         for status in (ALL,) + STATUSES:
             for aid in [ALL] + [a.id for a in mo.associations_sorted]:
-                out.append(self._board(status, aid, every))
+                shown = [r for r in every if (status == ALL or r.status == status)
+                         and (aid == ALL or self.o.association_of(r) == aid)]
+                if shown or (status, aid) == (ALL, ALL):
+                    out.append(self._board(status, aid, every))
         return out
 
     def _board(self, status: str, aid: str, every: list[Request]) -> PageOut:

@@ -24,7 +24,7 @@ GLOBAL = "FENGCAI_SEARCH"
 
 
 def search_records(model: Model, media: SiteMedia) -> list[list[str]]:
-    """Workers first (in pinyin order), then associations, studios, collectives and stories."""
+    """Workers first (in pinyin order), then associations, studios, collectives, stories and products."""
     out = []
     for w in model.workers_sorted:
         top = w.highest_honor
@@ -52,6 +52,14 @@ def search_records(model: Model, media: SiteMedia) -> list[list[str]]:
         date = f"{s.date.year}年{s.date.month}月{s.date.day}日"
         out.append(_record(s.url, s.title, "", media.img_url(s.cover, "thumb") if s.cover else "",
                            s.summary or date, [date, *s.tags]))
+    for p in model.offerings.products_sorted:   # found by their name and by their maker's name
+        maker = model.offerings.maker(p)
+        summary = " · ".join(x for x in ("劳模产品", p.category, f"制作：{maker.name}" if maker else "") if x)
+        assoc = model.associations.get(p.association)
+        terms = [assoc.name if assoc else "", *p.tags]
+        if maker is not None and p.maker.kind == "worker":
+            terms += [a for a in name_aliases(maker) if a.isascii()]
+        out.append(_record(p.url, p.name, "", media.img_url(p.photos[0].file, "thumb") if p.photos else "", summary, terms))
     return out
 
 
