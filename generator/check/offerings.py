@@ -181,7 +181,7 @@ def _status(q: Request) -> list[Problem]:
         out.append(_err(q, here, "状态是「已完成」，但没有写完成日期", "加一行 completed: 2025-03-10（完成服务的日期）",
                         "request.status"))
     if q.status == "open":
-        extra = [k for k in ("taken_by", "claimed", "completed") if k in _written(q)]
+        extra = [k for k in ("claimed", "taken_by", "completed") if k in _written(q)]
         if extra:
             out.append(_err(q, here, f"状态是「待认领」，却写了 {'、'.join(extra)}",
                             "已经有人认领就改成 status: claimed（已认领），服务做完了改成 status: done（已完成）",

@@ -109,7 +109,7 @@ def _one_ref(r: FieldReader, key: str, label: str, kinds: dict[str, str], requir
     value = r.data.get(key)
     if value is not None and value != "" and not isinstance(value, dict):
         r.seen.add(key)
-        loc = r.source.loc(*r.path, key)
+        loc = r.source.key_loc(*r.path, key)
         r.problems.append(error(loc, f"「{key}」（{label}）要写明是哪一类：{choices}，再写编号",
                                 f"写成两行：\n{key}:\n  {next(iter(kinds))}: {str(value).strip()}", _code(key),
                                 r.source.line_text(loc.line)))
@@ -124,7 +124,7 @@ def _one_ref(r: FieldReader, key: str, label: str, kinds: dict[str, str], requir
         return Ref(*found[0])
     if not found and any(PLACEHOLDER.search(str(v)) for v in sub.data.values()):
         return NO_REF   # reported once, as an unfilled placeholder
-    loc = r.source.loc(*r.path, key)
+    loc = r.source.key_loc(*r.path, key)
     if found:
         msg = f"「{key}」（{label}）只能写一个：现在写了 {'、'.join(k for k, _ in found)}"
         hint = f"只留下一行（{choices} 三选一）" if len(kinds) == 3 else f"只留下一行（{choices} 二选一）"

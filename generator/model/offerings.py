@@ -249,6 +249,10 @@ class Offerings:
         found = self._idx["taken_by"].get((kind, item_id), [])
         return [r for r in found if status is None or r.status == status]
 
+    def naming(self, kind: str, item_id: str) -> list:
+        """Every product, service and request that names this worker, studio or collective (what its page shows)."""
+        return self.products_by(kind, item_id) + self.services_by(kind, item_id) + self.requests_taken_by(kind, item_id)
+
     def association_of(self, request: Request) -> str:
         s = self.model.services.get(request.service)
         return s.association if s else ""

@@ -42,7 +42,7 @@ from .render import PageOut
 from .search_index import UNUSED
 
 PER_FILE = (privacy.check, media_rule.check)
-KINDS = ("associations", "collectives", "studios", "stories", "pages", "workers")
+KINDS = ("associations", "collectives", "studios", "stories", "pages", "workers", "products", "services", "requests")
 BANNER_ID = "fengcai-preview-problems"
 
 
@@ -259,7 +259,8 @@ class PreviewPages(Pages):
         studio = mo.studios.get(w.studio) if w.studio else None
         related = [w, *mo.related_workers(w)]
         key = (tuple(map(id, related)), w.studio, self._print(studio.source if studio else None),
-               tuple(self._print(s.source) for s in mo.stories_about(w.id)), self._shared)
+               tuple(self._print(s.source) for s in mo.stories_about(w.id)),
+               tuple(self._print(x.source) for x in mo.offerings.naming("worker", w.id)), self._shared)
         known = self.memo.get(w.url)
         if known is not None and known[0] == key:
             return known[2]
