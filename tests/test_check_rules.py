@@ -229,11 +229,6 @@ def test_mobile_number(project, capsys):
     assert only_error(project, capsys, "privacy.mobile")["line"] == 13
 
 
-def test_office_phone_of_association_is_allowed(project, capsys):
-    replace_in(project / "content" / "associations" / "city.yml", "0572-2123456", "13912345678")
-    assert not [p for p in problems(project, capsys) if p["code"] == "privacy.mobile"]
-
-
 def test_full_birth_date(project, capsys):
     (project / "workers" / "wang-xiaoming" / "story.md").write_text("王小明1975年3月12日出生于南浔。\n", encoding="utf-8")
     assert only_error(project, capsys, "privacy.birth-date")["line"] == 1

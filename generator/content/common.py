@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.entities import Achievement, Contact, Honor
+from ..model.entities import Achievement, Contact, Honor, Media
 from ..problems import error
 from .fields import FieldReader
 
@@ -29,21 +29,22 @@ def read_contact(r: FieldReader | None) -> Contact:
         return Contact()
     c = Contact(address=r.text("address", "办公地址"), phone=r.text("phone", "办公电话"),
                 email=r.text("email", "电子邮箱"), website=r.url("website", "网站"),
-                hours=r.text("hours", "办公时间"))
+                hours=r.text("hours", "办公时间"),
+                phone_is_public_office_number=r.boolean("phone_is_public_office_number", "电话是对外公开的办公号码"))
     r.finish()
     return c
 
 
-def read_file_text(r: FieldReader, key: str, label: str) -> str:
-    """A text value, or the content of a .txt/.md file in the folder when the value names one."""
+def read_file_text(r: FieldReader, key: str, label: str) -> tuple[str, Media | None]:
+    """A text value, or the content of a .txt/.md file in the folder when the value names one (and that file)."""
     value = r.text(key, label)
     if value.lower().endswith((".txt", ".md")) and "\n" not in value:
         media = r.media(key, label)
         if media is None:
-            return ""
+            return "", None
         try:
-            return media.path.read_text(encoding="utf-8-sig")
+            return media.path.read_text(encoding="utf-8-sig"), media
         except (OSError, UnicodeDecodeError):
             r.problems.append(error(media.loc, f"无法读取文件「{value}」", "请另存为 UTF-8 文本", "file.encoding"))
-            return ""
-    return value
+            return "", media
+    return value, None

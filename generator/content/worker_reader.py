@@ -102,7 +102,8 @@ def _read_video(r: FieldReader, _i: int) -> Video | None:
 
 def _read_audio(r: FieldReader, _i: int) -> AudioClip | None:
     f = r.media("file", "音频文件", required=True)
-    a = AudioClip(file=f, title=r.text("title", "音频标题"), transcript=read_file_text(r, "transcript", "文字稿"))
+    transcript, transcript_file = read_file_text(r, "transcript", "文字稿")
+    a = AudioClip(file=f, title=r.text("title", "音频标题"), transcript=transcript, transcript_file=transcript_file)
     return a if f else None
 
 

@@ -84,6 +84,7 @@ class AudioClip:
     file: Media
     title: str = ""
     transcript: str = ""   # text; the loader reads it from a .txt/.md file when one is named
+    transcript_file: Media | None = None   # that file, when the transcript came from one
 
 
 @dataclass
@@ -198,6 +199,8 @@ class Contact:
     email: str = ""
     website: str = ""
     hours: str = ""
+    # the file states that `phone` is an office number meant to be public (required for a mobile)
+    phone_is_public_office_number: bool = False
 
 
 @dataclass
