@@ -76,19 +76,22 @@ def page_weight(site: Path) -> dict:
 
 
 def search_bytes(site: Path) -> dict:
-    """Bytes fetched from pagefind/ for a first and a second query on the search page."""
+    """Bytes fetched from pagefind/ for a first and a second query on the search page, and the search
+    page's own scripts (search-lexicon.js, search-core.js, search.js), which load with the page."""
     index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     import json
     data = json.loads((site / "data" / "workers.json").read_text(encoding="utf-8"))
     people = data["workers"] if isinstance(data, dict) else data
     first_name, second_name = people[len(people) // 3]["name"], people[2 * len(people) // 3]["name"]
     fetched: list[int] = []
+    scripts: list[int] = []
     with served(site) as base, browser_page() as page:
         def on_done(req):
-            if "/pagefind/" in req.url:
+            name = req.url.rsplit("/", 1)[-1]
+            if "/pagefind/" in req.url or name.startswith("search"):
                 try:
                     resp = req.response()
-                    fetched.append(len(resp.body()) if resp else 0)
+                    (fetched if "/pagefind/" in req.url else scripts).append(len(resp.body()) if resp else 0)
                 except Exception:  # the page closed while a late request finished
                     pass
         page.on("requestfinished", on_done)
@@ -99,7 +102,8 @@ def search_bytes(site: Path) -> dict:
         mark = sum(fetched)
         hits_second = _query(page, second_name)
         second = sum(fetched) - mark
-    return {"index": index, "first": first, "second": second, "hits_first": hits_first, "hits_second": hits_second}
+    return {"index": index, "first": first, "second": second, "hits_first": hits_first, "hits_second": hits_second,
+            "page_scripts": sum(scripts)}
 
 
 def _query(page, text: str) -> int:

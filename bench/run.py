@@ -78,7 +78,14 @@ def main() -> int:
             s = browser_probe.search_bytes(site)
             rows.append((f"Search, {n} workers: index on disk / first query / second query",
                          f"{human_bytes(s['index'])} / **{human_bytes(s['first'])}** / **{human_bytes(s['second'])}** "
-                         f"(hits: {s['hits_first']}, {s['hits_second']})", "10,000: first ≤ 350 KB, later ≤ 70 KB"))
+                         f"(hits: {s['hits_first']}, {s['hits_second']}); the search page's scripts and word table "
+                         f"{human_bytes(s['page_scripts'])}, loaded with the page", "10,000: first ≤ 350 KB, later ≤ 70 KB"))
+        if "search" not in skip:
+            o = offline_search_size(corpus)
+            rows.append((f"Offline copy's search data, {n} workers: search-data.js (all text, story included)",
+                         f"{human_bytes(o['bytes'])} = **{human_bytes(o['bytes'] * 1000 / o['workers'])} per 1,000 workers** "
+                         f"({o['records']} records); search-lexicon.js {human_bytes(o['lexicon'])}",
+                         "≤ 1.5 MB per 1,000 workers"))
         if "serve" not in skip and n == min(sizes, key=lambda k: abs(k - 1000)):
             t = serve_edit(corpus)
             rows.append((f"Edit one profile → new page in `fengcai serve`, {n} workers",
@@ -163,6 +170,19 @@ def plain_mkdocs_build(corpus: Path, work: Path) -> dict:
     subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs.yml")], check=True, cwd=work,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.DEVNULL)
     return {"wall": time.perf_counter() - t}
+
+
+def offline_search_size(corpus: Path) -> dict:
+    """The offline copy's search-data.js and the word table both copies load, made from the corpus' model."""
+    from generator.content.loader import load
+    from generator.site.media import open_media
+    from generator.site.search_data import search_data_js, search_records
+    from generator.site.search_lexicon import lexicon, lexicon_js
+
+    model = load(corpus).model.public()
+    records = search_records(model, open_media(corpus))
+    return {"bytes": len(search_data_js(records).encode("utf-8")), "records": len(records),
+            "workers": len(model.workers), "lexicon": len(lexicon_js(lexicon(model)).encode("utf-8"))}
 
 
 def serve_edit(corpus: Path, timeout: float = 120) -> float | None:

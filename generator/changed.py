@@ -43,7 +43,7 @@ def item_of(path: str) -> tuple[str, str] | None:
                 "stories": "story", "pages": "page", **OFFERING_FOLDERS}.get(parts[1])
         stem = parts[2].rsplit(".", 1)[0]
         return (kind, stem) if kind else None
-    if path == "content/site.yml":
+    if path in ("content/site.yml", "content/search.yml"):
         return ("site", "")
     return None
 

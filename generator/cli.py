@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 
 # name → (module, one-line help shown by `fengcai --help`)
 COMMANDS = {
@@ -15,6 +18,8 @@ COMMANDS = {
     "new": ("generator.commands.new", "新建劳模、集体、工作室、文章或协会的模板"),
     "publish": ("generator.commands.publish", "把生成好的网站复制到发布目录或打包"),
     "demo": ("generator.commands.demo", "生成用于测试和性能评估的虚构数据"),
+    "import": ("generator.commands.import_", "从 Excel（.xlsx）或 CSV 劳模名录导入资料（导入为草稿）"),
+    "export": ("generator.commands.export", "把已公开的劳模和集体资料导出为 Excel 表格"),
 }
 
 
@@ -37,10 +42,32 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(modules[args.command].run(args) or 0)
-    except KeyboardInterrupt:
-        print("已中断。", file=sys.stderr)
-        return 130
+        with _sigterm_interrupts():
+            return int(modules[args.command].run(args) or 0)
+    except KeyboardInterrupt as e:
+        print("已中断：没有完成的输出已经清理，原来的网站和文件保持不变。", file=sys.stderr)
+        return 143 if isinstance(e, Terminated) else 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a service manager, CI cancelling): unwinds like Ctrl-C, so temporary folders
+    are removed and worker processes stopped on the way out."""
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise Terminated()
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before if before is not None else signal.SIG_DFL)
 
 
 if __name__ == "__main__":

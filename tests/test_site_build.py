@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.commands import build as build_command
+from generator.safe_folders import Marker, write_marker
 from generator.site.charts import hbar_chart, stacked_columns
 from generator.site.markdown_text import render_markdown
-from generator.site.search_terms import name_aliases
 from generator.site.urls import rebase_html, relative, root_prefix
 
 from site_content import minimal_tree, write
@@ -47,30 +47,14 @@ def test_story_markdown_is_sanitised():
     assert "<h2>小节</h2>" in render_markdown("## 小节\n\n正文", top=2)
 
 
-class _W:
-    """Just the name fields name_aliases reads."""
-
-    def __init__(self, name, surname, given, syl):
-        self.name, self.surname, self.given_name, self.pinyin_syllables = name, surname, given, syl
-        n = len(surname)
-        self.pinyin_plain = " ".join(filter(None, ["".join(syl[:n]), "".join(syl[n:])]))
-        self.pinyin_initials = "".join(s[0] for s in syl)
-
-
-def test_search_aliases_cover_spaced_name_given_name_and_pinyin_forms():
-    aliases = name_aliases(_W("孙梅金", "孙", "梅金", ("sun", "mei", "jin")))
-    for expected in ("孙 梅 金", "梅金", "sunmeijin", "sun mei jin", "sun meijin", "smj"):
-        assert expected in aliases
-    compound = name_aliases(_W("欧阳红梅", "欧阳", "红梅", ("ou", "yang", "hong", "mei")))
-    assert "ouyang hongmei" in compound and "oyhm" in compound and "欧 阳 红 梅" in compound
-
-
 def test_charts_are_well_formed_svg():
     for svg in (hbar_chart([("南浔区", 3), ("长兴县", 0)], "人数"),
                 stacked_columns({2020: {"national": 1, "county": 2}, 2021: {"national": 0, "county": 1}},
                                 {"national": "全国级", "county": "区县级"}, "荣誉")):
-        root = ET.fromstring(svg)
-        assert root.tag.endswith("svg") and root.get("role") == "img"
+        root = ET.fromstring(f"<div>{svg}</div>")          # the usual drawing and the one for 长者模式
+        kinds = [s.get("class") for s in root]
+        assert kinds == ["fc-chart fc-chart--usual", "fc-chart fc-chart--elder"]
+        assert all(s.tag.endswith("svg") and s.get("role") == "img" for s in root)
 
 
 # ---- the built sample site -----------------------------------------------------------------------
@@ -169,11 +153,17 @@ def _args(root: Path, out: Path, booklets=False):
     return p.parse_args(argv)
 
 
+def _old_site(out: Path) -> None:
+    """A site an earlier `fengcai build` made (marked as its own, so the next build may replace it)."""
+    out.mkdir()
+    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    write_marker(out, Marker("site"))
+
+
 def test_build_command_refuses_bad_content_and_keeps_old_site(tmp_path, capsys):
     root = minimal_tree(tmp_path / "proj")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    _old_site(out)
     write(root / "workers/li-ming/profile.yml",
           (root / "workers/li-ming/profile.yml").read_text(encoding="utf-8").replace("association: town", "association：town"))
     assert build_command.run(_args(root, out)) == 1
@@ -186,8 +176,7 @@ def test_build_command_refuses_bad_content_and_keeps_old_site(tmp_path, capsys):
 def test_build_command_builds_and_swaps_in(tmp_path, capsys):
     root = minimal_tree(tmp_path / "proj")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("旧网站", encoding="utf-8")
+    _old_site(out)
     assert build_command.run(_args(root, out)) == 0
     assert not (out / "old.txt").exists()
     assert (out / "workers/sun-meijin/index.html").is_file()

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from .. import qr
 from ..media.errors import MediaError
 from ..model import Media, Model
+from ..source_date import source_date
 from .checks import check_characters
 from .document import Layout, document
 from .errors import BookletError
@@ -69,7 +70,7 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     selections = plan(model, opts)
     fonts = verified(find_fonts(font_dirs(model, opts)))
     images = print_images(media, model.root / ".cache" / "booklet-media")
-    today = opts.today or _today()
+    today = opts.today or source_date(model)   # not the clock: the same content prints the same date
     paper = opts.paper or (model.site.booklet or {}).get("paper") or "A5"
     bleed = float((model.site.booklet or {}).get("bleed_mm") or 3) if opts.print_marks else 0.0
     font_names = {"serif": list(fonts.serif), "sans": list(fonts.sans)}
@@ -187,10 +188,3 @@ def _write(path: Path, pdf: bytes) -> int:
     tmp.write_bytes(pdf)
     os.replace(tmp, path)
     return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def _today() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()

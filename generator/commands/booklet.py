@@ -14,6 +14,7 @@ from ..booklet.selection import Filters, parse_level, parse_years
 from ..content.loader import load
 from ..media.errors import MediaError
 from ..project import find_root
+from ..safe_folders import Guard, RefusedTarget, check_writable_place
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -43,6 +44,12 @@ def run(args: argparse.Namespace) -> int:
     except BookletError as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
+    try:   # PDFs are only added to this folder, but never into the project's own folders or the home folder
+        out = check_writable_place(args.out if args.out.is_absolute() else Path.cwd() / args.out,
+                                   Guard(project=root), "把小册子保存到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     loaded = load(root)
     errors = [p for p in loaded.problems if p.is_error]
     if errors:
@@ -50,7 +57,6 @@ def run(args: argparse.Namespace) -> int:
             print(p.line(), file=sys.stderr)
         print(f"内容有 {len(errors)} 个错误，没有生成小册子。请先按提示修改（可运行 fengcai check 查看详情）。", file=sys.stderr)
         return 1
-    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     try:
         result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:

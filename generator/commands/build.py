@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..check import check_tree
 from ..project import find_root
-from ..site.site_build import SiteBuildError, build_site_dir, zip_site
+from ..safe_folders import RefusedTarget
+from ..site.site_build import SiteBuildError, build_site_dir, check_site_out, check_zip_out, zip_site
 from ..site.variants import DEFAULT_IDLE_MINUTES, SiteVariant
 
 
@@ -55,6 +56,16 @@ def run(args: argparse.Namespace) -> int:
     if root is None:
         print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
         return 2
+    variant = variant_of(args)
+    out = args.out or default_out(variant)
+    out = out if out.is_absolute() else Path.cwd() / out
+    try:   # before any work: a refused output folder costs nothing and nothing changes
+        out = check_site_out(out, root)
+        if variant.offline:
+            check_zip_out(out, root)
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     print("第 1 步：检查内容…", flush=True)
     model, report = check_tree(root)
     if report is not None and report.problems:
@@ -63,15 +74,19 @@ def run(args: argparse.Namespace) -> int:
     if report is not None and not report.ok:
         print("内容有错误，网站没有生成，原来的网站保持不变。", file=sys.stderr)
         return 1
-    variant = variant_of(args)
-    out = args.out or default_out(variant)
-    out = out if out.is_absolute() else Path.cwd() / out
     print("第 2 步：生成" + _variant_label(variant) + "和搜索索引…", flush=True)
     extra = None if args.no_booklets else (lambda site_dir: _booklets(model, site_dir))
     try:
         result = build_site_dir(root, model, out, extra, variant=variant)
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     except SiteBuildError as e:
         print(f"错误: {e}", file=sys.stderr)
+        print("网站没有生成，原来的网站保持不变。", file=sys.stderr)
+        return 1
+    except OSError as e:   # the output's folder is not writable, the disk is full…
+        print(f"错误: 无法写入 {e.filename or out}：{e.strerror or e} — 提示: 检查文件夹权限和磁盘空间", file=sys.stderr)
         print("网站没有生成，原来的网站保持不变。", file=sys.stderr)
         return 1
     except _BookletFailed as e:

@@ -7,10 +7,13 @@ import sys
 import time
 from pathlib import Path
 
+from ..project import find_root
+from ..safe_folders import Guard, Marker, RefusedTarget, check_folder, replacing_folder
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, required=True, help="虚构劳模的人数")
-    p.add_argument("--out", type=Path, required=True, help="输出目录（会被整体替换）")
+    p.add_argument("--out", type=Path, required=True, help="输出目录（整体替换；只替换不存在的、空的或以前生成的演示数据目录）")
     p.add_argument("--seed", type=int, default=1, help="随机种子：相同的种子生成相同的数据")
     p.add_argument("--photo-size", default="2400x3200", help="肖像照片尺寸，默认 2400x3200")
     p.add_argument("--jobs", type=int, default=None, help="并行进程数，默认等于 CPU 核数")
@@ -23,9 +26,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"错误: --photo-size 的格式应为 宽x高，例如 2400x3200", file=sys.stderr)
         return 2
-    out = args.out.resolve()
-    if out.exists() and any(out.iterdir()) and not (out / "workers").is_dir():
-        print(f"错误: {out} 不是空目录，也不是演示数据目录；为防止误删，请换一个目录", file=sys.stderr)
+    try:
+        out = check_folder(args.out, {"demo"}, Guard(project=find_root()), "把演示数据生成到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     tty = sys.stderr.isatty()
@@ -34,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         if tty and (done == total or done % 50 == 0):
             print(f"\r生成照片 {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
-    counts = generate(out, args.workers, args.seed, (w, h), args.jobs, progress)
+    with replacing_folder(out, Marker("demo")) as tmp:   # a run cut short leaves the old corpus in place
+        counts = generate(tmp, args.workers, args.seed, (w, h), args.jobs, progress)
     print(f"已生成演示数据：{counts['workers']} 位劳模（草稿 {counts['drafts']}），照片 {counts['photos']} 张，"
           f"视频 {counts['videos']} 个，用时 {time.perf_counter() - t0:.1f} 秒 → {out}")
     return 0

@@ -1,6 +1,6 @@
 """Load the whole content tree into a Model: read every file once, collect every problem.
 
-    content/site.yml, associations/, collectives/, studios/, stories/, pages/,
+    content/site.yml, search.yml, associations/, collectives/, studios/, stories/, pages/,
     products/, services/, requests/
     workers/<id>/profile.yml (+ story.md + media)
 """
@@ -16,6 +16,7 @@ from ..problems import Problem, error, warning
 from .fields import SLUG
 from .offering_reader import read_product, read_request, read_service
 from .organisation_reader import read_association, read_collective, read_studio
+from .search_reader import read_search_terms
 from .site_reader import read_site
 from .story_reader import read_page, read_story
 from .worker_reader import read_worker
@@ -35,6 +36,7 @@ def load(root: Path, read_worker_folder=None) -> LoadResult:
     problems: list[Problem] = []
     content = root / "content"
     site = read_site(content / "site.yml", root, problems)
+    site.synonyms = read_search_terms(content / "search.yml", root, problems, site)
     model = Model(root=root, site=site)
     for kind, reader, target in (
         ("associations", read_association, model.associations),

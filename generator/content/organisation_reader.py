@@ -68,6 +68,7 @@ def read_collective(path: Path, root: Path, problems: list[Problem]) -> Collecti
         honors=r.objects("honors", "荣誉称号", read_honor), members=r.integer("members", "人数", lo=1, hi=1_000_000),
         photo=r.media("photo", "照片"), photo_alt=r.text("photo_alt", "照片说明"), summary=r.text("summary", "简介"),
         tags=r.text_list("tags", "标签"), draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
+        import_id=r.text("import_id", "表格导入编号"),
     )
     r.finish()
     c.story_md, c.story_source = load_story_body(path.with_suffix(".md"), root, problems)

@@ -28,6 +28,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         base_url=r.url("base_url", "网站地址"), language=r.text("language", "语言", default="zh"),
         description=r.text("description", "网站简介"), contact=read_contact(r.mapping("contact", "联系方式")),
         root_association=r.slug("root_association", "最上级协会编号"),
+        province=r.text("province", "所在省份"), city=r.text("city", "所在城市"),
     )
     voc = r.mapping("vocabularies", "词表")
     if voc is not None:

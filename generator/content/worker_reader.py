@@ -47,6 +47,7 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
         videos=r.objects("videos", "视频", _read_video), audio=r.objects("audio", "音频", _read_audio),
         links=r.objects("links", "媒体报道链接", _read_link), tags=r.text_list("tags", "标签"),
         featured=r.boolean("featured", "首页推荐"), draft=draft, sample=r.boolean("sample", "示例内容"),
+        import_id=r.text("import_id", "表格导入编号"),
     )
     _read_studio(r, w)
     r.finish()

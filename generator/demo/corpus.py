@@ -12,6 +12,7 @@ import os
 import random
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -51,10 +52,14 @@ def write_site(out: Path) -> None:
     _dump(out / "content" / "site.yml", {
         "title": "劳模风采录（演示数据）", "subtitle": "虚构数据，仅用于测试", "publisher": "演示劳模协会",
         "base_url": "https://fengcai.example.org/", "language": "zh", "root_association": "huzhou",
+        "province": "浙江省", "city": "湖州市",
         "description": "由 fengcai demo 生成的虚构劳模资料，用于测试和性能评估。",
         "vocabularies": {"industries": list(INDUSTRIES), "honor_titles": titles, "services": list(SERVICES)},
         "booklet": {"paper": "A5", "bleed_mm": 3},
     })
+    # the usual abbreviations of honors (全国劳模, 省劳模, 五一奖章 …), as a new project gets them
+    search_yml = resources.files("generator.scaffold").joinpath("templates", "search.yml").read_text(encoding="utf-8")
+    (out / "content" / "search.yml").write_text(search_yml, encoding="utf-8")
     for aid, (name, short, parent) in ASSOCIATIONS.items():
         data = {"name": name, "short_name": short}
         if parent:
@@ -67,10 +72,9 @@ def write_site(out: Path) -> None:
 
 def generate(out: Path, n: int, seed: int = 1, photo_size=(2400, 3200), jobs: int | None = None,
              progress=None) -> dict:
-    """Write a corpus of `n` workers under `out` (replacing it). Returns counts."""
+    """Write a corpus of `n` workers into `out`, a new or empty folder (`fengcai demo` replaces an older
+    corpus through generator/safe_folders.py). Returns counts."""
     rng = random.Random(seed)
-    if out.exists():
-        shutil.rmtree(out)
     write_site(out)
     media_dir = out / ".demo-media"
     media_dir.mkdir(parents=True)

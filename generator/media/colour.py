@@ -35,6 +35,19 @@ _transforms: dict[tuple[str, str], ImageCms.ImageCmsTransform | None] = {}   # p
 _cmyk_lut: ImageFilter.Color3DLUT | None = None
 
 
+ICC_FIXED_DATE = (2000, 1, 1, 0, 0, 0)   # LittleCMS stamps the clock into a profile it creates
+
+
+def profile_bytes(profile: ImageCms.ImageCmsProfile) -> bytes:
+    """`profile` serialised with a fixed creation date (ICC header bytes 24–35), so that embedding it
+    gives the same file on every run — a reproducible build. The profile ID (bytes 84–99, an MD5 that
+    covers the date) is set to zero, which the ICC specification reads as "not computed"."""
+    data = bytearray(profile.tobytes())
+    data[24:36] = b"".join(v.to_bytes(2, "big") for v in ICC_FIXED_DATE)
+    data[84:100] = bytes(16)
+    return bytes(data)
+
+
 def normalise_mode(img: Image.Image) -> Image.Image:
     """RGB, RGBA or CMYK — modes that resize well and that `to_srgb` understands."""
     if img.mode in ("RGB", "RGBA", "CMYK"):

@@ -13,13 +13,13 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from .cache import atomic_write
-from .colour import flatten, normalise_mode, to_srgb
+from .colour import flatten, normalise_mode, profile_bytes, to_srgb
 from .probe import opened_image
 from .specs import JPEG_FALLBACK, JPEG_PRINT, PRINT_DPI, WEBP
 
 Box = tuple[int, int, int, int]
 
-_SRGB_ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+_SRGB_ICC = profile_bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
+from . import worker_lifetime
 from .errors import MediaError
 from .jobs import Job, run_job
 
@@ -66,14 +67,23 @@ def _run_in_pool(jobs: list[Job], workers: int, tally: Tally) -> list[Job]:
     # (mkdocs serve does); fork could deadlock on a lock another thread held.
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     done: set[int] = set()
+    pool = None
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with worker_lifetime.signals_held(context):
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=worker_lifetime.start_worker, initargs=(os.getpid(),))
             futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                tally.add(future.result())
-                done.add(futures[future])
+        for future in as_completed(futures):
+            tally.add(future.result())
+            done.add(futures[future])
     except BrokenProcessPool:
         pass   # a worker died (out of memory, or the calling script cannot be re-imported): finish here
+    except BaseException:
+        if pool is not None:
+            worker_lifetime.stop_now(pool)   # Ctrl-C, SIGTERM, an error: don't wait for the queued jobs
+        raise
+    if pool is not None:
+        pool.shutdown(wait=True)
     return [job for i, job in enumerate(jobs) if i not in done]
 
 

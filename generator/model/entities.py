@@ -144,6 +144,7 @@ class Worker:
     featured: bool = False
     draft: bool = False
     sample: bool = False                # fictional sample content, shown with a 示例 badge
+    import_id: str = ""                 # the register entry `fengcai import` made this from (never published)
     story_md: str = ""
     story_source: Source | None = None
 
@@ -255,6 +256,7 @@ class Collective:
     tags: list[str] = field(default_factory=list)
     draft: bool = False
     sample: bool = False
+    import_id: str = ""                 # as for workers
     story_md: str = ""
     story_source: Source | None = None
 
@@ -325,6 +327,15 @@ class Page:
         return f"pages/{self.id}/"
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """A word readers type and the words pages say (content/search.yml): 全国劳模 → (全国劳动模范,)."""
+
+    term: str
+    means: tuple[str, ...]
+    loc: Loc | None = None
+
+
 @dataclass
 class SiteConfig:
     title: str
@@ -341,3 +352,6 @@ class SiteConfig:
     booklet: dict = field(default_factory=dict)                  # paper, bleed_mm, …
     product_categories: list[str] = field(default_factory=list)  # 劳模产品 categories (vocabulary)
     root_association: str = ""
+    province: str = ""                                            # 浙江省: {省} in content/search.yml
+    city: str = ""                                                # 湖州市: {市}
+    synonyms: list[Synonym] = field(default_factory=list)         # content/search.yml

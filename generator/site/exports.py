@@ -21,6 +21,17 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell starting with one of these is a formula to Excel, WPS and LibreOffice (=HYPERLINK(…), -2+3+cmd|…)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """OWASP's advice for CSV injection: a cell that could start a formula gets a leading single quote,
+    which spreadsheets show as text (the JSON export keeps the real value)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def worker_record(model: Model, w: Worker) -> dict:
     assoc = model.associations.get(w.association)
     studio = model.studios.get(w.studio) if w.studio else None
@@ -47,9 +58,10 @@ def workers_json(model: Model) -> str:
 
 
 def workers_csv(model: Model) -> str:
-    """UTF-8 with BOM so Excel on Windows opens the Chinese text correctly."""
+    """UTF-8 with BOM so Excel and WPS on Windows open the Chinese text correctly; every field quoted and
+    formula-like cells neutralised (`spreadsheet_safe`), so opening the file never runs anything."""
     buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\r\n")
+    out = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     out.writerow([label for _, label in CSV_COLUMNS])
     for w in model.workers_sorted:
         r = worker_record(model, w)
@@ -57,5 +69,5 @@ def workers_csv(model: Model) -> str:
         r["services"] = "、".join(r["services"])
         r["honor_level"] = LEVEL_LABELS.get(r["honor_level"], "")
         r["sample"] = "是" if r["sample"] else ""
-        out.writerow([r[key] for key, _ in CSV_COLUMNS])
+        out.writerow([spreadsheet_safe(r[key]) for key, _ in CSV_COLUMNS])
     return "\ufeff" + buf.getvalue()

@@ -15,7 +15,7 @@ from ..qr import qr_svg
 from .media import SiteMedia
 from .pages_offerings import OfferingPages
 from .render import PageOut, environment, render_page
-from .search_terms import name_aliases, phrase_aliases
+from .search_terms import name_aliases, phrase_chars
 from .structured import og_meta, person_jsonld
 from .urls import absolute, relative
 
@@ -133,7 +133,12 @@ class Pages:
         return PageOut("stats/", "数据统计", body, {"hide": NO_TOC}, True)
 
     def search(self) -> PageOut:
-        body = self._render("search.html", "search/")
+        mo = self.model
+        # the association filter also finds the associations below the chosen one (Pagefind filters by name)
+        options = [(a, len(mo.ancestors(a.id)), [mo.associations[d].name for d in mo.descendants(a.id)])
+                   for a in mo.associations_sorted]
+        body = self._render("search.html", "search/", association_options=options,
+                            levels=[(lvl, LEVEL_LABELS[lvl]) for lvl in LEVELS])
         return PageOut("search/", "搜索", body, {"hide": NO_TOC, "search_page": True}, True)
 
     # ---- items ---------------------------------------------------------------------------------
@@ -163,13 +168,13 @@ class Pages:
                 "jsonld": person_jsonld(mo, w, portrait_url), "page_kind": "worker"}
         return PageOut(w.url, w.name, body, meta)
 
-    def _phrases(self, w: Worker) -> list[str]:
+    def _phrases(self, w: Worker) -> str:
         mo = self.model
         studio = mo.studios.get(w.studio) if w.studio else None
         assoc = mo.associations.get(w.association)
-        return phrase_aliases(w.employer, w.position, w.industry, studio.name if studio else "",
-                              w.studio_inline.name if w.studio_inline else "", assoc.name if assoc else "",
-                              *[h.title for h in w.honors])
+        return phrase_chars(w.employer, w.position, w.industry, studio.name if studio else "",
+                            w.studio_inline.name if w.studio_inline else "", assoc.name if assoc else "",
+                            assoc.region if assoc else "", *[h.title for h in w.honors])
 
     def association(self, aid: str) -> PageOut:
         mo = self.model

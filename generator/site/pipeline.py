@@ -1,7 +1,7 @@
 """The site build as a list of stages: model → pages and files. No MkDocs here.
 
     pages      every HTML page as Markdown (front matter + one HTML block)
-    files      feed.xml, data/workers.json, data/workers.csv (+ search-data.js for the offline copy)
+    files      feed.xml, data/workers.json, data/workers.csv, search-lexicon.js (+ search-data.js offline)
     media      images, video, audio and captions the pages point at (written by SiteMedia.run)
 """
 
@@ -18,6 +18,7 @@ from .media import SiteMedia
 from .pages import Pages
 from .render import PageOut
 from .search_data import search_data_js, search_records
+from .search_lexicon import lexicon, lexicon_js
 from .variants import SiteVariant
 
 
@@ -44,7 +45,7 @@ def build_site(model: Model, media: SiteMedia, variant: SiteVariant = SiteVarian
         pages = [maker.kiosk_start() if p.url == "" else p for p in pages]
     _refuse_duplicates(pages)
     files = {"feed.xml": atom_feed(model), "data/workers.json": workers_json(model),
-             "data/workers.csv": workers_csv(model)}
+             "data/workers.csv": workers_csv(model), "search-lexicon.js": lexicon_js(lexicon(model))}
     if variant.offline:
         files["search-data.js"] = search_data_js(search_records(model, media))
     return SiteOutput(pages, files, media)

@@ -1,7 +1,10 @@
-"""Hidden search aliases for a worker page, so a reader finds a name however they type it.
+"""Hidden search words for a worker page, so a reader finds a name however they type it.
 
-Pagefind's browser-side segmentation splits most 3-character names into single characters, so the
-page also carries the name with its characters spaced, the given name alone, and the pinyin forms.
+Pagefind matches a query word against the start of indexed words ("sun" finds "sunmeijin"), so the page
+carries the forms a reader types in full, plus the mixed ones (full syllables, then initials) that a
+prefix cannot reach: 孙梅金 → sunmeijin, sunmeij, sunmj, smj, and the given name alone (meijin, meij, mj).
+The search page joins spaced pinyin ("sun mei jin" → sunmeijin) before it searches, so the page needs no
+spaced forms. The offline copy matches the same forms (theme/assets/search-core.js).
 """
 
 from __future__ import annotations
@@ -14,29 +17,38 @@ _CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 
 
 def spaced(text: str) -> str:
-    """"湖州清源电力" → "湖 州 清 源 电 力": every Chinese character its own search token.
-
-    The search page also retries a query character by character, so employers, studios and honors
-    are found however the browser and the indexer happen to split them into words.
-    """
+    """"湖州清源电力" → "湖 州 清 源 电 力": every Chinese character its own search token
+    (titles of association, studio, collective and story pages; few pages, so the index stays small)."""
     return " ".join(_CJK.sub(r" \1 ", text or "").split())
 
 
+def phrase_chars(*texts: str) -> str:
+    """The Chinese characters of a worker's employer, honors, place… each once, space-separated.
+
+    Pagefind splits a query with the browser's word list and the page with its own; where they disagree
+    (南浔 is one word to the indexer, two characters to the browser), single-character words still meet.
+    Each character once: the search page checks the phrase itself against the page's text."""
+    return " ".join(dict.fromkeys(c for t in texts for c in _CJK.findall(t or "")))
+
+
+def pinyin_forms(syllables) -> list[str]:
+    """("sun", "mei", "jin") → ["sunmeijin", "sunmeij", "sunmj", "smj"]: the first k syllables in full,
+    the rest as initials. ("ou", "yang", "qing", "song") gives "ouyangqs" among them."""
+    syl = [s for s in syllables if s and s.isascii() and s.isalpha()]
+    if not syl:
+        return []
+    return [("".join(syl[:k]) + "".join(s[0] for s in syl[k:])) for k in range(len(syl), -1, -1)]
+
+
 def name_aliases(worker: Worker) -> list[str]:
-    """孙梅金 → ["孙 梅 金", "孙梅金", "梅金", "sunmeijin", "sun mei jin", "sun meijin", "smj"]."""
-    syl = [s for s in worker.pinyin_syllables if s and s.isascii()]
+    """孙梅金 → ["孙 梅 金", "孙梅金", "梅金", "孙", "sunmeijin", "sunmeij", "sunmj", "smj", "meijin", "meij", "mj"]."""
     chars = [c for c in worker.name if not c.isspace()]
     out = [" ".join(chars), worker.name, worker.given_name, worker.surname]
-    if syl:
-        n = len(worker.surname)
-        out += ["".join(syl), " ".join(syl), worker.pinyin_plain,
-                "".join(syl[:n]) + " " + " ".join(syl[n:]), worker.pinyin_initials]
+    syl = tuple(worker.pinyin_syllables)
+    out += pinyin_forms(syl)
+    given = pinyin_forms(syl[len(worker.surname):]) if worker.given_name else []
+    out += [g for g in given if len(g) > 1]          # a single initial would match half the site
     return _unique(out)
-
-
-def phrase_aliases(*texts: str) -> list[str]:
-    """Spaced-out forms of the phrases a reader may type (employer, studio, honor, place…)."""
-    return _unique([spaced(t) for t in texts if t and _CJK.search(t)])
 
 
 def _unique(out: list[str]) -> list[str]:

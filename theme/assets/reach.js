@@ -17,7 +17,11 @@
     var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-elder-toggle]"));
     function show() {
       var on = root.classList.contains("fc-elder");
-      buttons.forEach(function (b) { b.setAttribute("aria-pressed", on ? "true" : "false"); });
+      buttons.forEach(function (b) {
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+        b.textContent = on ? "退出长者模式" : "长者模式";           // the state in words, not only in colour
+        b.title = on ? "恢复正常字号" : "放大字号、加强对比、加大按钮";
+      });
     }
     buttons.forEach(function (b) {
       b.addEventListener("click", function () {
@@ -109,8 +113,26 @@
     schedule();
   }
 
+  // ---- filters on a phone: the list of workers (workers/) starts below a tall filter form; after a
+  // choice, bring the count and the first card into view instead of leaving them below the fold.
+  function revealAfterFilter() {
+    var form = document.querySelector("[data-filters]");
+    if (!form) return;
+    form.addEventListener("change", function () {
+      setTimeout(function () {                     // after fengcai.js has applied the filter
+        var count = form.querySelector("[data-count]");
+        var first = document.querySelector("[data-cards] > li:not([hidden])");
+        var target = first || document.querySelector("[data-empty]");
+        if (!count || !target) return;
+        var box = target.getBoundingClientRect();
+        if (box.top > window.innerHeight - 60) count.scrollIntoView({ block: "start", behavior: "smooth" });
+      }, 0);
+    });
+  }
+
   function start() {
     elderMode();
+    revealAfterFilter();
     kiosk();
     var loop = document.querySelector("[data-loop]");
     if (loop) attractLoop(loop);

@@ -1,15 +1,17 @@
-/* The search page: Pagefind's JS API with our own result cards (portrait, honor, excerpt).
-   Loaded only on search/ (see theme/main.html); ?q= runs a search on load, so results can be shared. */
-const page = document.querySelector("[data-search-page]");
+/* The web site's search backend: Pagefind's JS API under the shared search page (search-core.js, which
+   reads the query, decides what to look up and draws the page; loaded before this module together with
+   search-lexicon.js). Loaded only on search/ (see theme/main.html).
+
+   Pagefind finds pages for one word at a time (search-core intersects them, so "南浔 丝绸" means both):
+     text      a word or one of its synonyms; Pagefind also returns pages where only the word's parts occur,
+               so verify() checks the top of the list against the page's own text (exact / partial)
+     pinyin    an exact search for "zengguohua": every worker page carries its name's pinyin forms
+               (generator/site/search_terms.py), which is how homophones and mixed pinyin are found
+   A Latin word (sunmj, ouyangqs) is a prefix search over those forms and the text. */
+const core = window.FengcaiSearch;
 const siteRoot = new URL("../", location.href);           // search/ sits one folder below the site root
-const form = page.querySelector("[data-search-form]");
-const input = form.querySelector("input[name=q]");
-const status = page.querySelector("[data-search-status]");
-const results = page.querySelector("[data-search-results]");
-const PAGE = 10;   // results loaded per step: each costs a fragment fetch (~2–3 KB)
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+const { TIER } = core;
 let pagefind = null;
-let latest = 0;
 
 async function engine() {
   if (!pagefind) {
@@ -20,121 +22,119 @@ async function engine() {
   return pagefind;
 }
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text) e.textContent = text;
-  return e;
+const segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+
+/* How many words Pagefind splits `text` into (it uses the same Intl.Segmenter). */
+function termCount(text) {
+  if (!segmenter) return text.split(" ").length;
+  let n = 0;
+  for (const s of segmenter.segment(text)) if (/[\p{L}\p{N}]/u.test(s.segment)) n++;
+  return n;
 }
 
-// Pagefind's excerpt is page text, HTML-escaped, with <mark> around the hits. It is rebuilt from text nodes
-// (and the <mark>s) rather than assigned as HTML, so page text can never become markup here.
-function markedText(target, html) {
-  const text = (s) => new DOMParser().parseFromString("<body>" + s, "text/html").body.textContent;  // inert, keeps spaces
-  let marked = false;
-  for (const part of html.split(/(<\/?mark>)/)) {
-    if (part === "<mark>" || part === "</mark>") marked = part === "<mark>";
-    else if (part) target.append(marked ? el("mark", "", text(part)) : text(part));
+/* A first guess before verify() reads the page: the hit's word positions hold a run of `k` neighbours. */
+function contiguous(positions, k) {
+  if (k <= 1) return positions.length > 0;
+  const set = new Set(positions);
+  return positions.some((p) => { for (let i = 1; i < k; i++) if (!set.has(p + i)) return false; return true; });
+}
+
+const ASSOC_NAMES = new Map();
+const LEVEL_LABELS = new Map();
+document.querySelectorAll("select[data-search-filter] option[data-names]").forEach((o) => ASSOC_NAMES.set(o.value, o.dataset.names.split("|")));
+document.querySelectorAll("select[data-search-filter] option[data-label]").forEach((o) => LEVEL_LABELS.set(o.value, o.dataset.label));
+
+function pagefindFilters(f) {
+  const out = {};
+  if (f.association && ASSOC_NAMES.has(f.association)) out["协会"] = { any: ASSOC_NAMES.get(f.association) };
+  if (f.level && LEVEL_LABELS.has(f.level)) out["荣誉级别"] = LEVEL_LABELS.get(f.level);
+  return out;
+}
+
+/* The backend's part of search-core's searchWords: Pagefind searches, each a Map id → hit. */
+function finder(pf, filters) {
+  return {
+    async text(alt, word) {
+      const hits = new Map();
+      const res = await pf.search(alt.text, { filters });
+      const n = word.han ? termCount(alt.text) : 1;
+      res.results.forEach((r, order) => {
+        const exact = !word.han || contiguous(r.words, n);
+        core.addHit(hits, r.id, exact ? TIER.exact : TIER.partial, r.score, exact ? alt.via : "partial", r, order);
+      });
+      return hits;
+    },
+    async pinyin(key) {
+      const hits = new Map();
+      const res = await pf.search(key.exact ? `"${key.text}"` : key.text, { filters });
+      res.results.forEach((r, order) => core.addHit(hits, r.id, TIER.pinyin, r.score, "pinyin", r, order));
+      return hits;
+    },
+    async name(hit) {
+      const d = await dataOf(hit);
+      return d.filters && d.filters["行业"] ? d.meta.title || "" : "";   // only worker pages have 行业
+    },
+  };
+}
+
+function dataOf(hit) {          // one fragment per page, however many words and routes found it
+  if (!hit.item.loaded) hit.item.loaded = hit.item.data();
+  return hit.item.loaded;
+}
+
+/* Pagefind returns a page when each part of a word is somewhere on it. The top of the list is checked
+   against the page's own text (loaded to show it anyway): a word found as typed (or as one of its
+   synonyms) is exact, one found by its pinyin stays a pinyin match, anything else is partial — so a name
+   typed with a wrong character shows the right person above pages that merely hold those characters. */
+async function verify(plan, ranked) {
+  const han = plan.words.filter((w) => w.han);
+  if (!han.length) return ranked;
+  for (let round = 0; round < 3; round++) {
+    const todo = ranked.slice(0, core.PAGE).filter((h) => !h.checked);
+    if (!todo.length) break;
+    await Promise.all(todo.map(async (h) => {
+      const d = await dataOf(h);
+      const text = `${d.meta.title || ""} ${d.content || ""}`.toLowerCase();
+      const viaPinyin = h.why.includes("pinyin");
+      let tier = TIER.exact;
+      const why = [];
+      for (const w of han) {
+        const alt = w.alts.find((a) => text.includes(a.text));
+        if (alt) { if (alt.via) why.push(alt.via); continue; }
+        const t = viaPinyin ? TIER.pinyin : TIER.partial;
+        tier = Math.max(tier, t);
+        why.push(viaPinyin ? "pinyin" : "partial");
+      }
+      h.checked = true;
+      h.tier = tier;
+      h.why = [...new Set(why)];
+    }));
+    ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.order - b.order);
   }
+  return ranked;
 }
 
-function card(data) {
-  const li = el("li", "fc-result");
-  const a = el("a");
-  a.href = data.url;
-  if (data.meta.image) {
-    const img = el("img", "fc-result__img" + (data.meta.honor ? "" : " fc-result__img--square"));
-    img.src = new URL(data.meta.image, new URL(data.url, location.href)).href;  // relative to the result's page
-    img.alt = "";
-    img.loading = "lazy";
-    a.append(img);
-  }
-  const text = el("span", "fc-result__text");
-  text.append(el("span", "fc-result__title", data.meta.title || data.url));
-  if (data.meta.honor) text.append(el("span", "fc-result__honor", data.meta.honor));
-  const excerpt = el("span", "fc-result__excerpt");
-  if (data.meta.summary) excerpt.textContent = data.meta.summary;   // worker: employer · position · association
-  else markedText(excerpt, data.excerpt);
-  text.append(excerpt);
-  a.append(text);
-  li.append(a);
-  return li;
-}
+const backend = {
+  async search(plan, f, fullText) {
+    const pf = await engine();
+    const found = await core.searchWords(plan, finder(pf, pagefindFilters(f)), fullText);
+    return { hits: await verify(plan, found.hits), nameOnly: found.nameOnly };
+  },
+  async filterOnly(f) {
+    const pf = await engine();
+    const res = await pf.search(null, { filters: pagefindFilters(f) });
+    return res.results.map((r, order) => ({ id: r.id, item: r, order, tier: 0, score: 0, why: [] }));
+  },
+  async load(hit) {
+    const d = await dataOf(hit);
+    const pageUrl = new URL(d.url, location.href);
+    const image = (d.filters && d.filters.image && d.filters.image[0]) || "";
+    return {
+      href: d.url, title: d.meta.title || "", honor: d.meta.honor || "", summary: d.meta.summary || "",
+      image: image ? new URL(image, pageUrl).href : "",      // relative to the result's page
+      excerpt: core.excerptParts(d.excerpt),                   // Pagefind escapes the text; we keep only text
+    };
+  },
+};
 
-async function run(query) {
-  const ticket = ++latest;
-  query = query.trim();
-  results.replaceChildren();
-  page.querySelector("[data-search-more]")?.remove();
-  if (!query) {
-    status.textContent = "请输入要找的姓名、拼音、单位、地名或荣誉。";
-    return;
-  }
-  status.textContent = "正在搜索…";
-  const pf = await engine();
-  const found = await pf.search(query);
-  // The browser and the indexer split Chinese into words differently ("清源电力" vs "清源" + "电力");
-  // pages also carry their key phrases character by character, so retry the query that way when the
-  // first search finds less than a page of results (the retry loads more of the index).
-  if (CJK.test(query) && found.results.length < PAGE) {
-    const seen = new Set(found.results.map((r) => r.id));
-    const more = await pf.search(Array.from(query).map((c) => (CJK.test(c) ? ` ${c} ` : c)).join("").replace(/\s+/g, " ").trim());
-    for (const r of more.results) if (!seen.has(r.id)) found.results.push(r);
-  }
-  if (ticket !== latest) return;
-  await showMore(found.results, 0, ticket);
-  if (ticket !== latest) return;
-  // the status comes last: screen readers (and tests) read it once the first results are on the page
-  status.textContent = found.results.length
-    ? `找到 ${found.results.length} 条与“${query}”相关的结果。`
-    : `没有找到与“${query}”相关的内容。试试只输入姓或名，或用拼音首字母（如 smj）。`;
-}
-
-// Results arrive PAGE at a time, with a button for the next ones, so a query on a 10,000-page site
-// fetches a few dozen KB instead of every hit's fragment.
-async function showMore(all, from, ticket) {
-  page.querySelector("[data-search-more]")?.remove();
-  const data = await Promise.all(all.slice(from, from + PAGE).map((r) => r.data()));
-  if (ticket !== latest) return;
-  data.forEach((d) => results.append(card(d)));
-  const rest = all.length - from - PAGE;
-  if (rest > 0) {
-    const more = el("button", "fc-button fc-search-more", `显示更多结果（还有 ${rest} 条）`);
-    more.type = "button";
-    more.dataset.searchMore = "";
-    more.addEventListener("click", async () => {
-      const next = results.children.length;
-      await showMore(all, from + PAGE, ticket);
-      results.children[next]?.querySelector("a")?.focus();   // keyboard users continue where the new ones start
-    });
-    results.after(more);
-  }
-}
-
-function fromUrl() {
-  const q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q;
-  run(q);
-}
-
-form.addEventListener("submit", (e) => {
-  e.preventDefault();
-  const q = input.value.trim();
-  const url = new URL(location.href);
-  if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
-  history.pushState(null, "", url);
-  run(q);
-});
-let timer = 0;
-input.addEventListener("input", () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    const url = new URL(location.href);
-    url.searchParams.set("q", input.value.trim());
-    history.replaceState(null, "", url);
-    run(input.value);
-  }, 300);
-});
-window.addEventListener("popstate", fromUrl);
-fromUrl();
-if (!input.value) input.focus();
+core.start(backend);
