@@ -21,7 +21,7 @@ from ..model.offerings import REQUESTER_TYPES, STATUS_LABELS, STATUSES, Product,
 from . import charts
 from .figures import Figure
 from .render import PageOut
-from .search_terms import name_aliases, phrase_aliases
+from .search_terms import name_aliases, phrase_chars, spaced
 
 NO_TOC = ["toc"]
 ALL = "all"
@@ -97,9 +97,12 @@ class OfferingPages:
                   for i, ph in enumerate(p.photos)]
         image = m.img_url(p.photos[0].file, "thumb") if p.photos else ""
         assoc = mo.associations.get(p.association)
-        aliases = phrase_aliases(p.name, p.category, maker.name if maker else "")
+        # found by its name and its maker's: spaced characters for the titles (as on studio pages), the
+        # worker's name in every form a reader types (as on the worker's own page)
+        aliases = [spaced(p.name), spaced(maker.name) if maker else "", phrase_chars(p.category)]
         if maker is not None and p.maker.kind == "worker":
             aliases += name_aliases(maker)
+        aliases = [a for a in aliases if a]
         body = self.p._render(
             "product.html", p.url, p=p, maker=maker, maker_kind=p.maker.kind, assoc=assoc, photos=photos, image=image,
             venues=[self.o.venues[v] for v in p.available_at if v in self.o.venues],
