@@ -22,15 +22,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(root: Path, out: Path, variant=None):
-    """`fengcai build --no-booklets` without the command line: check, then build into `out`."""
-    from generator.check import check_tree
+    """`fengcai build --no-booklets` without the command line: the gate, then build into `out`.
+    Returns the public model."""
+    from generator.gate import open_public
     from generator.site.site_build import build_site_dir
     from generator.site.variants import SiteVariant
 
-    model, report = check_tree(root)
-    assert report is not None and report.ok, report.format_text() if report else "check failed"
-    build_site_dir(root, model, out, variant=variant or SiteVariant())
-    return model
+    public = open_public(root).public
+    build_site_dir(root, public, out, variant=variant or SiteVariant())
+    return public
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

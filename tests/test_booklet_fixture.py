@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from site_content import tiny_video
+
 LONG_PARAGRAPH = ("他每天清晨六点到车间，先把每台设备听一遍、摸一遍，再记在本子上；三十年来，这样的本子攒了四十多本，"
                   "哪台机器什么时候换过轴承、哪一批料容易出毛刺，翻一翻就清清楚楚。徒弟们说，跟着师傅学的不只是手艺，"
                   "更是一股“把小事做到极致”的劲头。")
@@ -114,7 +116,7 @@ def make_tree(root: Path) -> Path:
           - file: intro.mp4
             title: 孙梅金的一天
         """)
-    (root / "workers" / "sun-meijin" / "intro.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    tiny_video(root / "workers" / "sun-meijin" / "intro.mp4")   # a real one: `fengcai booklet` runs the media rule too
     _worker(root, "liu-yan", "刘䶮", "nanxun", """
         - title: 浙江省劳动模范
           level: provincial

@@ -48,7 +48,7 @@ def test_new_content_passes_with_warnings_only_for_the_draft_maker(root, capsys)
     # the draft worker makes a product, offers a service and took on a request: three lines, three warnings
     assert {p["file"] for p in drafts} == {"content/products/caogao-chaye.yml", "content/services/city-anquan-yongdian.yml",
                                           "content/requests/2026-05-05-jinglaoyuan-xianlu.yml"}
-    assert all("赵草稿" in p["message"] and "没有公开" in p["message"] for p in drafts)
+    assert all("赵草稿" in p["message"] and "还是草稿" in p["message"] for p in drafts)
 
 
 def test_a_requester_with_a_mobile_number_is_refused_at_its_line(root, capsys):
@@ -208,3 +208,26 @@ def test_fengcai_new_product_service_request_then_fill_passes(root, capsys):
             text = text.replace(k, v)
         f.write_text(text, encoding="utf-8")
     assert not [p for p in problems(root, capsys) if p["severity"] == "error"]
+
+
+def withdraw_li_ming(root: Path) -> None:
+    edit(root, "workers/li-ming/profile.yml", "  date: 2024-01-01\n", "  date: 2024-01-01\n  withdrawn: 2026-11-20\n")
+
+
+def test_a_withdrawn_maker_and_taker_follow_the_rules_of_every_reference(root, capsys):
+    """李明 withdraws consent: the lines that name him by id go from the outputs (warnings here), and his name
+    in a product's description is an error at its line, as in any other published text."""
+    withdraw_li_ming(root)
+    found = problems(root, capsys)
+    named = [p for p in found if p["code"] == "privacy.unpublished-name"]
+    assert [(p["file"], p["line"], p["column"]) for p in named] == [(PROD, 7, 14)]
+    assert "李明" in named[0]["message"] and "撤回" in named[0]["message"] and "namesakes" in named[0]["hint"]
+    drafts = {(p["file"], p["line"]) for p in found if p["code"] == "ref.draft" and "已撤回公开同意" in p["message"]}
+    assert drafts == {(PROD, 4), ("content/services/town-mianshi-peixun.yml", 6),
+                      ("content/requests/2025-04-01-dongcun-mianshi.yml", 9)}
+    edit(root, PROD, "description: 李明带着合作社", "description: 一位老劳模带着合作社")
+    model, report = check_tree(root)
+    assert report.ok, report.format_text()
+    pub = model.public()
+    assert not pub.products["qingyu-mianfen"].maker and "li-ming" not in pub.services["town-mianshi-peixun"].workers
+    assert not pub.requests["2025-04-01-dongcun-mianshi"].taken_by

@@ -129,6 +129,11 @@ def test_an_unpublished_maker_or_taker_leaves_no_trace(site):
     """赵草稿 is a draft: the product and the request stay, the maker and taker lines go, in every output file."""
     product = page(site, "products/caogao-chaye/")
     assert "草稿家的秘制茶" in product and "<dt>制作者</dt>" not in product
+    assert not files_naming(site, "赵草稿", "zhao-caogao")
+
+
+def files_naming(site: Path, *words: str) -> list[str]:
+    """Every output file holding one of `words` (Pagefind's fragments and index decompressed)."""
     hits = []
     for f in site.rglob("*"):
         if not f.is_file() or f.suffix in (".jpg", ".webp", ".png", ".mp4", ".m4a", ".wasm"):
@@ -139,9 +144,25 @@ def test_an_unpublished_maker_or_taker_leaves_no_trace(site):
                 data = gzip.decompress(data)
             except OSError:
                 pass
-        if "赵草稿".encode() in data or b"zhao-caogao" in data:
+        if any(w.encode() in data for w in words):
             hits.append(str(f.relative_to(site)))
-    assert not hits, hits
+    return hits
+
+
+def test_a_withdrawn_maker_and_taker_leave_no_trace(tmp_path):
+    """李明 withdrew consent; the editor rewrote the one sentence check pointed at. His product, the service he
+    offered and the 点单 he completed stay on the site, and his name is in no output file."""
+    root = offerings_tree(tmp_path / "proj")
+    profile = root / "workers/li-ming/profile.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "  date: 2024-01-01\n", "  date: 2024-01-01\n  withdrawn: 2026-11-20\n"), encoding="utf-8")
+    product = root / "content/products/qingyu-mianfen.yml"
+    product.write_text(product.read_text(encoding="utf-8").replace("李明带着合作社", "一位老劳模带着合作社"), encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(root, out)
+    assert "青玉石磨面粉" in page(out, "products/qingyu-mianfen/") and "村妇女面点培训" in page(out, "requests/")
+    assert not (out / "workers/li-ming").exists()
+    assert not files_naming(out, "李明", "li-ming", "liming")
 
 
 def test_search_finds_products_by_name_and_by_maker(browser, site):

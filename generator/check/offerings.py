@@ -2,8 +2,9 @@
 
 References follow the rules every other reference follows (check.references): an id that does not
 exist is an error; an item that exists but is not published (a draft, or a person whose consent is
-withdrawn — whatever `Model.public()` leaves out) is a warning, because public() drops that line from
-every output while the product or request itself stays.
+withdrawn — whatever `Model.unpublished()` names) is a warning, because `Model.public()` drops that line
+from every output while the product or request itself stays. A name of such a person in a product's,
+service's or request's text is check.unpublished_names' error, as for every other published item.
 """
 
 from __future__ import annotations
@@ -38,11 +39,11 @@ _LANDLINE = re.compile(r"(?<![\d])(0\d{2,3}[\s\-－—]?\d{7,8}|[48]00[\s\-－]?
 
 
 def check(model: Model) -> list[Problem]:
-    public = model.public()
+    hidden = model.unpublished()
     out: list[Problem] = []
-    out += _products(model, public)
-    out += _services(model, public)
-    out += _requests(model, public)
+    out += _products(model, hidden)
+    out += _services(model, hidden)
+    out += _requests(model, hidden)
     out += _venues(model)
     return out
 
@@ -58,17 +59,20 @@ _WHERE = {"worker": "workers/ 下的文件夹名", "studio": "content/studios/ �
           "collective": "content/collectives/ 下的文件名（不带 .yml）", "service": "content/services/ 下的文件名（不带 .yml）"}
 
 
-def _ref(model: Model, public: Model, source: Source, path: tuple, kind: str, key: str, item_draft: bool,
+def _ref(model: Model, hidden: set, source: Source, path: tuple, kind: str, key: str, item_draft: bool,
          gone: str) -> list[Problem]:
-    """One reference: missing → error; not published → warning saying what disappears (`gone`)."""
+    """One reference: missing → error; not published (Model.unpublished) → warning saying what disappears."""
     pool = _pools(model)[kind]
     if key not in pool:
         return [_missing(source, path, _WHAT[kind], key, pool, f"写{_WHERE[kind]}")]
-    if key in getattr(public, kind + "s") or item_draft:
+    if (kind, key) not in hidden or item_draft:
         return []
     loc = source.loc(*path)
-    name = getattr(pool[key], "name", key)
-    return [warning(loc, f"{_WHAT[kind]}「{name}」（{key}）没有公开（还是草稿，或本人撤回了同意），{gone}",
+    item = pool[key]
+    consent = getattr(item, "consent", None)
+    state = ("已撤回公开同意" if consent is not None and getattr(consent, "withdrawn", None) else
+             "没有本人同意公开的记录" if kind == "worker" and consent is None and not item.draft else "还是草稿")
+    return [warning(loc, f"{_WHAT[kind]}「{item.name}」（{key}）{state}，{gone}",
                     "公开之后会自动显示；不再需要时删掉这一行", "ref.draft", source.line_text(loc.line))]
 
 
@@ -78,14 +82,14 @@ def _association(model: Model, source: Source, key: str) -> list[Problem]:
     return []
 
 
-def _products(model: Model, public: Model) -> list[Problem]:
+def _products(model: Model, hidden: set) -> list[Problem]:
     out: list[Problem] = []
     venues = model.offerings.venues
     categories = model.site.product_categories
     for p in model.products.values():
         out += _association(model, p.source, p.association)
         if p.maker:
-            out += _ref(model, public, p.source, ("maker", p.maker.kind), p.maker.kind, p.maker.id, p.draft,
+            out += _ref(model, hidden, p.source, ("maker", p.maker.kind), p.maker.kind, p.maker.id, p.draft,
                         "产品页上不会写出制作者，他/她的页面上也不会列出这件产品")
         for i, vid in enumerate(p.available_at):
             if vid not in venues:
@@ -105,15 +109,15 @@ def _products(model: Model, public: Model) -> list[Problem]:
     return out
 
 
-def _services(model: Model, public: Model) -> list[Problem]:
+def _services(model: Model, hidden: set) -> list[Problem]:
     out: list[Problem] = []
     for s in model.services.values():
         out += _association(model, s.source, s.association)
         for i, wid in enumerate(s.workers):
-            out += _ref(model, public, s.source, ("offered_by", "workers", i), "worker", wid, s.draft,
+            out += _ref(model, hidden, s.source, ("offered_by", "workers", i), "worker", wid, s.draft,
                         "服务目录里不会列出他/她")
         for i, sid in enumerate(s.studios):
-            out += _ref(model, public, s.source, ("offered_by", "studios", i), "studio", sid, s.draft,
+            out += _ref(model, hidden, s.source, ("offered_by", "studios", i), "studio", sid, s.draft,
                         "服务目录里不会列出这个工作室")
         a = model.associations.get(s.association)
         if a is not None and not s.order_url and not a.contact.phone:
@@ -141,15 +145,15 @@ def _venues(model: Model) -> list[Problem]:
 
 
 # ---- requests: statuses, dates, who asked --------------------------------------------------------------
-def _requests(model: Model, public: Model) -> list[Problem]:
+def _requests(model: Model, hidden: set) -> list[Problem]:
     out: list[Problem] = []
     today = dt.date.today()
     for q in model.requests.values():
         if q.service:
-            out += _ref(model, public, q.source, ("service",), "service", q.service, q.draft,
+            out += _ref(model, hidden, q.source, ("service",), "service", q.service, q.draft,
                         "这条点单记录不会出现在点单记录里")
         if q.taken_by:
-            out += _ref(model, public, q.source, ("taken_by", q.taken_by.kind), q.taken_by.kind, q.taken_by.id,
+            out += _ref(model, hidden, q.source, ("taken_by", q.taken_by.kind), q.taken_by.kind, q.taken_by.id,
                         q.draft, "点单记录里不会写出是谁认领的，他/她的页面上也不会列出这次服务")
         out += _status(q)
         out += _dates(q, today)

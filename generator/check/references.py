@@ -51,9 +51,11 @@ def check(model: Model) -> list[Problem]:
         for i, wid in enumerate(st.workers):
             if wid not in workers:
                 out.append(_missing(st.source, ("workers", i), "劳模", wid, workers, "写 workers/ 下的文件夹名"))
-            elif workers[wid].draft and not st.draft:
+            elif not workers[wid].published and not st.draft:
                 loc = st.source.loc("workers", i)
-                out.append(warning(loc, f"劳模「{wid}」还是草稿，这篇文章发布后不会链接到他/她", "发布该劳模或从列表中去掉", "ref.draft", st.source.line_text(loc.line)))
+                w = workers[wid]
+                state = "已撤回公开同意" if w.consent and w.consent.withdrawn else "还是草稿"
+                out.append(warning(loc, f"劳模「{wid}」{state}，这篇文章发布后不会链接到他/她，也不会列出", "从 workers: 列表中去掉这一行", "ref.draft", st.source.line_text(loc.line)))
     return out
 
 

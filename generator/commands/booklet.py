@@ -11,7 +11,7 @@ from pathlib import Path
 from ..booklet.build import BookletOptions, make_booklets
 from ..booklet.errors import BookletError
 from ..booklet.selection import Filters, parse_level, parse_years
-from ..content.loader import load
+from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
 from ..project import find_root
 from ..safe_folders import Guard, RefusedTarget, check_writable_place
@@ -50,15 +50,14 @@ def run(args: argparse.Namespace) -> int:
     except RefusedTarget as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
-    loaded = load(root)
-    errors = [p for p in loaded.problems if p.is_error]
-    if errors:
-        for p in errors:
-            print(p.line(), file=sys.stderr)
-        print(f"内容有 {len(errors)} 个错误，没有生成小册子。请先按提示修改（可运行 fengcai check 查看详情）。", file=sys.stderr)
+    try:
+        public = open_public(root).public
+    except ContentRefused as e:
+        print(e.text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
+        print(f"内容有 {len(e.report.errors)} 个错误，没有生成小册子。请先按提示修改（和 fengcai check 的提示相同）。", file=sys.stderr)
         return 1
     try:
-        result = make_booklets(loaded.model, out, options=options, log=lambda m: print(m, flush=True))
+        result = make_booklets(public, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:
         print(f"错误: {e}", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..check import check_tree
+from ..gate import ContentRefused, open_public
 from ..project import find_root
 from ..safe_folders import RefusedTarget
 from ..site.site_build import SiteBuildError, build_site_dir, check_site_out, check_zip_out, zip_site
@@ -67,17 +67,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误: {e}", file=sys.stderr)
         return 2
     print("第 1 步：检查内容…", flush=True)
-    model, report = check_tree(root)
-    if report is not None and report.problems:
-        print(report.format_text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")),
-              file=sys.stderr if not report.ok else sys.stdout)
-    if report is not None and not report.ok:
+    try:
+        publication = open_public(root)
+    except ContentRefused as e:
+        print(e.text(color=_color()), file=sys.stderr)
         print("内容有错误，网站没有生成，原来的网站保持不变。", file=sys.stderr)
         return 1
+    if publication.report.problems:   # warnings only
+        print(publication.report.format_text(color=_color()))
+    public = publication.public
     print("第 2 步：生成" + _variant_label(variant) + "和搜索索引…", flush=True)
-    extra = None if args.no_booklets else (lambda site_dir: _booklets(model, site_dir))
+    extra = None if args.no_booklets else (lambda site_dir: _booklets(public, site_dir))
     try:
-        result = build_site_dir(root, model, out, extra, variant=variant)
+        result = build_site_dir(root, public, out, extra, variant=variant)
     except RefusedTarget as e:
         print(f"错误: {e}", file=sys.stderr)
         return 2
@@ -116,11 +118,15 @@ class _BookletFailed(Exception):
     pass
 
 
-def _booklets(model, site_dir: Path) -> None:
+def _color() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _booklets(public, site_dir: Path) -> None:
     from ..booklet.build import build_booklets  # imported here: `--no-booklets` builds need not load Typst
     print("第 3 步：生成 PDF 小册子…", flush=True)
     try:
-        paths = build_booklets(model.public(), site_dir / "booklets", None)
+        paths = build_booklets(public, site_dir / "booklets", None)
     except Exception as e:  # BookletError carries a Chinese message; anything else is reported the same way
         raise _BookletFailed(str(e)) from None
     print(f"小册子：{len(paths)} 本")

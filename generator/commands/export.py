@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..check import check_tree
 from ..content.fields import SLUG
+from ..gate import ContentRefused, open_public
 from ..project import find_root
 
 
@@ -19,14 +19,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def checked_public_model(root: Path):
-    """The content every output may show: loaded, checked, drafts removed. None (problems printed) when
-    the content has errors. The one place this command gets content from."""
-    model, report = check_tree(root)
-    if report is not None and not report.ok:
-        print(report.format_text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
+    """The content every output may show, from the gate (generator.gate: every rule, then drafts and
+    withdrawn people removed). None (problems printed) when the content has errors."""
+    try:
+        return open_public(root).public
+    except ContentRefused as e:
+        print(e.text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
         print("内容有错误，没有导出。按上面的提示修改后再导出。", file=sys.stderr)
         return None
-    return model.public()
 
 
 def run(args: argparse.Namespace) -> int:

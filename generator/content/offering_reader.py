@@ -42,6 +42,7 @@ def read_product(path: Path, root: Path, problems: list[Problem]) -> Product | N
         photos=r.objects("photos", "照片", _read_photo), awards=r.objects("awards", "专利和获奖", read_achievement),
         available_at=r.text_list("available_at", "展示和销售地点（协会展示点编号）"),
         tags=r.text_list("tags", "标签"), draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
+        namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     r.finish()
     return p if p.name else None
@@ -57,6 +58,7 @@ def read_service(path: Path, root: Path, problems: list[Problem]) -> Service | N
         description=r.text("description", "服务内容", required=True),
         order_url=r.url("order_url", "协会的在线点单表单网址"), order_note=r.text("order_note", "点单说明"),
         draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
+        namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     offered = r.mapping("offered_by", "提供服务的劳模和工作室")
     if offered is not None:
@@ -83,6 +85,7 @@ def read_request(path: Path, root: Path, problems: list[Problem]) -> Request | N
                                                                  {k: MAKER_KINDS[k] for k in ("worker", "studio")}),
         outcome=r.text("outcome", "服务结果"),
         draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
+        namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     r.finish()
     return q if q.title else None

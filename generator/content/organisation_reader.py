@@ -35,7 +35,7 @@ def read_association(path: Path, root: Path, problems: list[Problem]) -> Associa
         founded=r.year("founded", "成立年份", lo=1900), logo=r.media("logo", "标志图片"),
         cover=r.media("cover", "封面图片"), contact=read_contact(r.mapping("contact", "联系方式")),
         stats=r.objects("stats", "关键数字", _read_stat), services=r.objects("services", "服务项目", _read_service),
-        summary=r.text("summary", "一句话简介"),
+        summary=r.text("summary", "一句话简介"), namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     a.venues = r.objects("venues", "劳模产品展示厅和合作门店", read_venue)
     for v in a.venues:
@@ -68,7 +68,7 @@ def read_collective(path: Path, root: Path, problems: list[Problem]) -> Collecti
         honors=r.objects("honors", "荣誉称号", read_honor), members=r.integer("members", "人数", lo=1, hi=1_000_000),
         photo=r.media("photo", "照片"), photo_alt=r.text("photo_alt", "照片说明"), summary=r.text("summary", "简介"),
         tags=r.text_list("tags", "标签"), draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
-        import_id=r.text("import_id", "表格导入编号"),
+        namesakes=r.text_list("namesakes", "同名的其他人"), import_id=r.text("import_id", "表格导入编号"),
     )
     r.finish()
     c.story_md, c.story_source = load_story_body(path.with_suffix(".md"), root, problems)
@@ -87,6 +87,7 @@ def read_studio(path: Path, root: Path, problems: list[Problem]) -> Studio | Non
         photo_alt=r.text("photo_alt", "照片说明"), summary=r.text("summary", "简介"),
         achievements=r.objects("achievements", "创新成果", read_achievement), tags=r.text_list("tags", "标签"),
         draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
+        namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     r.finish()
     s.story_md, s.story_source = load_story_body(path.with_suffix(".md"), root, problems)

@@ -43,7 +43,7 @@ def read_story(path: Path, root: Path, problems: list[Problem]) -> Story | None:
         association=r.slug("association", "所属劳模协会编号"), cover=r.media("cover", "封面图片"),
         cover_alt=r.text("cover_alt", "封面图片说明"), workers=r.text_list("workers", "相关劳模编号"),
         tags=r.text_list("tags", "标签"), summary=r.text("summary", "摘要"), draft=r.boolean("draft", "草稿"),
-        body_md=body,
+        body_md=body, namesakes=r.text_list("namesakes", "同名的其他人"),
     )
     r.finish()
     return s if title else None
@@ -59,6 +59,7 @@ def read_page(path: Path, root: Path, problems: list[Problem]) -> Page | None:
     if not title:
         h1 = re.search(r"^#\s+(.+)$", body, re.M)
         title = h1.group(1).strip() if h1 else path.stem
-    p = Page(id=path.stem, title=title, source=source, body_md=body, order=r.integer("order", "排序") or 0)
+    p = Page(id=path.stem, title=title, source=source, body_md=body, order=r.integer("order", "排序") or 0,
+             namesakes=r.text_list("namesakes", "同名的其他人"))
     r.finish()
     return p

@@ -47,7 +47,7 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
         videos=r.objects("videos", "视频", _read_video), audio=r.objects("audio", "音频", _read_audio),
         links=r.objects("links", "媒体报道链接", _read_link), tags=r.text_list("tags", "标签"),
         featured=r.boolean("featured", "首页推荐"), draft=draft, sample=r.boolean("sample", "示例内容"),
-        import_id=r.text("import_id", "表格导入编号"),
+        namesakes=r.text_list("namesakes", "同名的其他人"), import_id=r.text("import_id", "表格导入编号"),
     )
     _read_studio(r, w)
     r.finish()
@@ -69,8 +69,9 @@ def _read_consent(r: FieldReader, required: bool) -> Consent | None:
         return None
     d = sub.date("date", "同意日期", required=True)
     note = sub.text("note", "说明（如：书面同意书存档）")
+    withdrawn = sub.date("withdrawn", "撤回同意的日期")
     sub.finish()
-    return Consent(d, note) if d else None
+    return Consent(d, note, withdrawn) if d else None
 
 
 def _read_studio(r: FieldReader, w: Worker) -> None:

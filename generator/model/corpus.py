@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .entities import Association, Collective, Page, SiteConfig, Story, Studio, Worker
-from .offerings import Offerings, Product, Request, Service, published_offerings
+from .kinds import BY_NAME, KINDS
+from .offerings import Offerings, Product, Request, Service, offering_refs, without as offering_without
 
 
 @dataclass
@@ -27,29 +28,67 @@ class Model:
     requests: dict[str, Request] = field(default_factory=dict)
 
     # ---- publication -------------------------------------------------------------------------
-    def public(self) -> "Model":
-        """The model with every draft removed and every reference to a draft dropped.
+    def unpublished(self) -> set[tuple[str, str]]:
+        """(kind, id) of every item that must not be shown: drafts, and people whose consent is
+        missing or withdrawn (Worker.published)."""
+        out = {("worker", k) for k, w in self.workers.items() if not w.published}
+        for kind, items in (("collective", self.collectives), ("studio", self.studios), ("story", self.stories),
+                            ("product", self.products), ("service", self.services), ("request", self.requests)):
+            out |= {(kind, k) for k, item in items.items() if item.draft}
+        # a 点单 belongs to its service: when the service is not shown, neither is the request
+        out |= {("request", k) for k, r in self.requests.items() if ("service", r.service) in out}
+        return out
 
-        Outputs receive only this, so a draft cannot leak into a page, index, feed, export or booklet.
-        """
-        workers = {k: w for k, w in self.workers.items() if not w.draft}
-        studios = {k: s for k, s in self.studios.items() if not s.draft}
-        stories = {}
-        for k, s in self.stories.items():
-            if not s.draft:
-                stories[k] = dataclasses.replace(s, workers=[w for w in s.workers if w in workers])
-        studios = {k: (s if s.leader in workers or not s.leader else dataclasses.replace(s, leader=""))
-                   for k, s in studios.items()}
-        workers = {k: (w if not w.studio or w.studio in studios else dataclasses.replace(w, studio=""))
-                   for k, w in workers.items()}
-        public = Model(
-            root=self.root, site=self.site, associations=dict(self.associations), workers=workers,
-            collectives={k: c for k, c in self.collectives.items() if not c.draft},
-            studios=studios, stories=stories, pages=dict(self.pages),
-        )
-        for name, items in published_offerings(self, public).items():
-            setattr(public, name, items)
-        return public
+    def public(self, withheld: set[tuple[str, str]] = frozenset()) -> "Model":
+        """The model without anything unpublished, and without any reference to it.
+
+        Outputs receive only this, so a draft or a withdrawn person cannot reach a page, the search
+        index, the feed, an export or a booklet: they leave every member and leader line, story
+        `workers:` list, related-worker card and count, because those are all read from here.
+        `withheld`: more (kind, id) to leave out the same way (`fengcai serve`: items with errors)."""
+        gone = self.unpublished() | set(withheld)
+        kept = {kind.attr: {k: v for k, v in getattr(self, kind.attr).items() if (kind.name, k) not in gone}
+                for kind in KINDS}
+        for kind, key in sorted(gone):
+            for ref_kind, ref_id in self.referrers(kind, key):
+                pool = kept[BY_NAME[ref_kind].attr]
+                if ref_id in pool:
+                    pool[ref_id] = _without(pool[ref_id], kind, key)
+        return Model(root=self.root, site=self.site, **kept)
+
+    def referrers(self, kind: str, item_id: str) -> set[tuple[str, str]]:
+        """Every item that names this one by its id: (kind, id) pairs.
+
+        An association: its workers, collectives, studios, stories and child associations; a studio:
+        its workers; a worker: the stories that list them and the studios they lead; a worker, studio or
+        collective also the products, services and 点单 requests that name them; a service its requests."""
+        return self._referrers.get((kind, item_id), set())
+
+    @cached_property
+    def _referrers(self) -> dict[tuple[str, str], set[tuple[str, str]]]:
+        refs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+
+        def add(target: tuple[str, str], source: tuple[str, str]) -> None:
+            if target[1]:
+                refs[target].add(source)
+
+        for a in self.associations.values():
+            add(("association", a.parent), ("association", a.id))
+        for w in self.workers.values():
+            add(("association", w.association), ("worker", w.id))
+            add(("studio", w.studio), ("worker", w.id))
+        for c in self.collectives.values():
+            add(("association", c.association), ("collective", c.id))
+        for s in self.studios.values():
+            add(("association", s.association), ("studio", s.id))
+            add(("worker", s.leader), ("studio", s.id))
+        for st in self.stories.values():
+            add(("association", st.association), ("story", st.id))
+            for wid in st.workers:
+                add(("worker", wid), ("story", st.id))
+        for target, source in offering_refs(self):   # products, services, 点单 (generator.model.offerings)
+            add(target, source)
+        return dict(refs)
 
     @cached_property
     def offerings(self) -> Offerings:
@@ -193,3 +232,17 @@ class Model:
             return self.associations[self.site.root_association]
         roots = [a for a in self.associations_sorted if not a.parent]
         return roots[0] if roots else None
+
+
+def _without(item, kind: str, key: str):
+    """`item` with its reference to (kind, key) dropped: a story's worker, a studio's leader, a
+    worker's studio. A reference to an association stays (associations are never unpublished)."""
+    if kind == "worker" and isinstance(item, Story):
+        return dataclasses.replace(item, workers=[w for w in item.workers if w != key])
+    if kind == "worker" and isinstance(item, Studio) and item.leader == key:
+        return dataclasses.replace(item, leader="")
+    if kind == "studio" and isinstance(item, Worker) and item.studio == key:
+        return dataclasses.replace(item, studio="")
+    if isinstance(item, (Product, Service, Request)):   # a maker, provider, taker or service line
+        return offering_without(item, kind, key)
+    return item

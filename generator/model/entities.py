@@ -61,8 +61,12 @@ def highest(honors: list[Honor]) -> Honor | None:
 
 @dataclass
 class Consent:
+    """The record of the person's consent to publish. It is kept when consent is withdrawn:
+    `withdrawn` is the date the person took it back, and from then on nothing of theirs is published."""
+
     date: dt.date
     note: str = ""
+    withdrawn: dt.date | None = None
 
 
 @dataclass
@@ -147,10 +151,16 @@ class Worker:
     import_id: str = ""                 # the register entry `fengcai import` made this from (never published)
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)   # names in this item's text that are other people
 
     @property
     def url(self) -> str:
         return f"workers/{self.id}/"
+
+    @property
+    def published(self) -> bool:
+        """Shown anywhere at all: not a draft, and consent recorded and not withdrawn."""
+        return not self.draft and self.consent is not None and self.consent.withdrawn is None
 
     @property
     def pinyin_plain(self) -> str:
@@ -236,6 +246,7 @@ class Association:
     story_md: str = ""
     story_source: Source | None = None
     venues: list = field(default_factory=list)   # offerings.Venue: its product hall or shop
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -259,6 +270,7 @@ class Collective:
     import_id: str = ""                 # as for workers
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -288,6 +300,7 @@ class Studio:
     sample: bool = False
     story_md: str = ""
     story_source: Source | None = None
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -308,6 +321,7 @@ class Story:
     summary: str = ""
     draft: bool = False
     body_md: str = ""
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -321,6 +335,7 @@ class Page:
     source: Source
     body_md: str = ""
     order: int = 0
+    namesakes: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:

@@ -5,9 +5,11 @@
     Request   content/requests/<id>.yml   one 点单: what an organisation asked for, who took it on, how it ended
     Venue     `venues:` in an association file: the association's hall or shop where products are shown
 
-Every reference is (kind, id), kind one of "worker", "studio", "collective", "service", "association",
-"venue". `references(item)` lists an item's references and `without(item, kind, id)` drops one, so the
-model's publication step treats these items the way it treats every other reference.
+Every reference is (kind, id), kind one of "worker", "studio", "collective", "service". `references(item)`
+lists them (`offering_refs` feeds Model.referrers) and `without(item, kind, id)` drops one, so
+Model.public() treats these items the way it treats every other reference: a maker, provider or taker who
+is not published leaves the line, the product or request stays. (Venues are named by id, checked by
+check.offerings; they belong to associations, which are always published.)
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class Product:
     tags: list[str] = field(default_factory=list)
     draft: bool = False
     sample: bool = False
+    namesakes: list[str] = field(default_factory=list)   # names in its text that are other people
 
     @property
     def url(self) -> str:
@@ -92,6 +95,7 @@ class Service:
     order_note: str = ""       # e.g. 工作日电话登记，三个工作日内回复
     draft: bool = False
     sample: bool = False
+    namesakes: list[str] = field(default_factory=list)   # names in its text that are other people
 
     @property
     def url(self) -> str:
@@ -123,6 +127,7 @@ class Request:
     outcome: str = ""
     draft: bool = False
     sample: bool = False
+    namesakes: list[str] = field(default_factory=list)   # names in its text that are other people
 
     @property
     def anchor(self) -> str:
@@ -175,24 +180,15 @@ def without(item, kind: str, key: str):
     return item
 
 
-def published_offerings(model, public) -> dict[str, dict]:
-    """The products, services and requests of `public` (a model whose workers, studios and collectives
-    are already the published ones): drafts left out, references to anything not published dropped."""
-    shown = {"worker": public.workers, "studio": public.studios, "collective": public.collectives}
-    services = {k: s for k, s in model.services.items() if not s.draft}
-    shown["service"] = services
-
-    def clean(item):
-        for ref in references(item):
-            if ref.kind in shown and ref.id not in shown[ref.kind]:
-                item = without(item, ref.kind, ref.id)
-        return item
-
-    return {
-        "products": {k: clean(p) for k, p in model.products.items() if not p.draft},
-        "services": {k: clean(s) for k, s in services.items()},
-        "requests": {k: r for k, r in ((k, clean(r)) for k, r in model.requests.items() if not r.draft) if r.service},
-    }
+def offering_refs(model) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """(target, source) pairs for Model.referrers: what each product, service and request names."""
+    out = []
+    for kind, items in (("product", model.products), ("service", model.services), ("request", model.requests)):
+        for item in items.values():
+            if getattr(item, "association", ""):
+                out.append((("association", item.association), (kind, item.id)))
+            out += [((ref.kind, ref.id), (kind, item.id)) for ref in references(item)]
+    return out
 
 
 # ---- lookups -------------------------------------------------------------------------------------------
@@ -228,7 +224,7 @@ class Offerings:
     @cached_property
     def requests_sorted(self) -> list[Request]:
         """Newest first."""
-        return sorted(self.model.requests.values(), key=lambda r: r.sort_key, reverse=True)
+        return sorted((r for r in self.model.requests.values() if r.service), key=lambda r: r.sort_key, reverse=True)
 
     def products_by(self, kind: str, item_id: str) -> list[Product]:
         return self._idx["by_maker"].get((kind, item_id), [])

@@ -1,14 +1,17 @@
 """`fengcai serve`: the live preview. What only the preview does, next to the one build the site has.
 
-    Preview                the state one preview keeps between rebuilds (the hook asks it, see mkdocs_adapter)
+    Preview                the state one preview keeps between rebuilds (its FengcaiPlugin asks it)
     preview_server.serve   MkDocs' livereload server on 127.0.0.1, watching content/ and workers/
 
-A content error never stops the preview: the build goes on with what loaded (a profile that no
-longer loads keeps its last good version), the terminal prints the same lines as `fengcai check`,
-and every page served carries a banner with those lines until the file is fixed.
+The preview gets its model from the same gate as every build (generator.gate.open_preview): all
+rules run, and a content error does not stop the preview. Every item with an error in one of its
+files is left out, like a draft — its page says the content has an error, it leaves every list, card
+and search result — so text a rule flagged (a mobile number typed into a story) is never served. The
+terminal prints the same lines as `fengcai check`, and every page carries a banner with them (personal
+data in them masked) until the file is fixed.
 
 Rebuilding after one edit stays cheap at thousands of workers:
-    reading    only worker folders whose files changed are read again (stamp: name, mtime, size)
+    reading    only worker folders whose files changed are read and scanned again (check.CheckMemory)
     pages      a worker page is reused while every file it shows is unchanged (PreviewPages)
     MkDocs     dirty build: only pages whose Markdown changed are rendered and written again
     media      one pipeline for the whole session: its answers and planned jobs are kept
@@ -17,10 +20,10 @@ Rebuilding after one edit stays cheap at thousands of workers:
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,11 +32,11 @@ from pathlib import Path
 
 import jinja2
 
-from ..check import RULES, media as media_rule, privacy
-from ..content.loader import load
-from ..content.worker_reader import read_worker
+from ..check import CheckMemory
+from ..gate import Publication, open_preview
 from ..media import MediaError
 from ..model.corpus import Model
+from ..model.kinds import BY_NAME
 from ..problems import Problem, Report, _caret_pad
 from .media import open_media
 from .pages import Pages
@@ -41,116 +44,64 @@ from .pipeline import SiteOutput, build_site
 from .render import PageOut
 from .search_index import UNUSED
 
-PER_FILE = (privacy.check, media_rule.check)
-KINDS = ("associations", "collectives", "studios", "stories", "pages", "workers", "products", "services", "requests")
 BANNER_ID = "fengcai-preview-problems"
+TITLE_MARK = "【内容有错误】"   # in front of every tab title while there are errors
 
 
 class Preview:
-    """One preview session's memory: file stamps, loaded items, rendered pages, the last problems."""
+    """One preview session's memory: what the checks keep, rendered pages, the last problems."""
 
     def __init__(self, root: Path, say=None):
         self.root = Path(root).resolve()
         self.say = say or (lambda line: print(line, file=sys.stderr, flush=True))
         self.media = open_media(self.root)
+        self.memory = CheckMemory()
         self.report = Report()
+        self.withheld: list[tuple[str, str]] = []   # items left out of the preview for their errors
         self.notes: list[str] = []            # build failures that are not content problems (media, crashes)
-        self._reads: dict[Path, tuple] = {}    # worker folder → (stamp, Worker | None, its problems)
-        self._last: Model | None = None        # the model of the last build, for items that now fail
         self._pages: dict[str, tuple] = {}     # worker url → (key, the objects the key names, PageOut)
         self._markdown: dict[str, tuple[PageOut, str]] = {}
         self._written: dict[str, str] = {}     # src_uri → Markdown of the page as last written
         self._pending: dict[str, str] = {}
         self._frame = None                     # what every page's frame shows (nav, site name)
-        self._output: SiteOutput | None = None
         self._printed = ""
         self.search = SearchIndexer(self.say)
         self.templates = TemplateCache()
-        self._file_problems: dict[str, list[Problem]] = {}   # worker id → its privacy and media problems
-        self._changed: set[str] | None = None                # worker ids read again by this load
 
     # ---- model ---------------------------------------------------------------------------------
-    def model(self) -> Model:
-        """Load (re-reading only changed worker folders) and check; never raises for content errors."""
-        self._changed = set() if self._last is not None else None
-        result = load(self.root, read_worker_folder=self._read_worker)
-        model = result.model
-        report = Report()
-        report.extend(result.problems)
-        self._keep_last_good(model, report)
-        report.extend(self._check(model))
-        self._last = model
-        self.report = report
-        self.notes = []
-        return model
-
-    def _check(self, model: Model) -> list[Problem]:
-        """Every rule. The per-file rules that cost most at 1,000 workers (privacy scan, media probes)
-        look only at the workers read again; the others keep their problems from earlier builds."""
-        everyone = self._changed is None
-        problems = [p for rule in RULES if rule not in PER_FILE for p in rule(model)]
-        part = model if everyone else dataclasses.replace(
-            model, workers={k: w for k, w in model.workers.items() if k in self._changed})
-        fresh = [p for rule in PER_FILE for p in rule(part)]
-        problems += fresh
-        if not everyone:
-            problems += [p for wid in model.workers if wid not in self._changed for p in self._file_problems.get(wid, [])]
-        by_worker: dict[str, list[Problem]] = {}
-        for p in fresh:
-            if p.loc.file.startswith("workers/"):
-                by_worker.setdefault(p.loc.file.split("/")[1], []).append(p)
-        if everyone:
-            self._file_problems = by_worker
-        else:
-            for wid in self._changed:
-                self._file_problems[wid] = by_worker.get(wid, [])
-        return problems
-
-    def _read_worker(self, folder: Path, root: Path, problems: list[Problem]):
-        stamp = _stamp(folder)
-        known = self._reads.get(folder)
-        if known is not None and known[0] == stamp:
-            problems.extend(known[2])
-            return known[1]
-        if self._changed is not None:
-            self._changed.add(folder.name)
-        found: list[Problem] = []
-        worker = read_worker(folder, root, found)
-        problems.extend(found)
-        self._reads[folder] = (stamp, worker, found)
-        return worker
-
-    def _keep_last_good(self, model: Model, report: Report) -> None:
-        """An item whose file now fails to load (or loads with errors) keeps the version the last build showed."""
-        if self._last is None:
-            return
-        failing = {p.loc.file for p in report.problems if p.is_error}
-        if getattr(self._last.site, "source", None) is not None and self._last.site.source.rel in failing:
-            model.site = self._last.site
-        for kind in KINDS:
-            now, before = getattr(model, kind), getattr(self._last, kind)
-            for key, item in before.items():
-                source = getattr(item, "source", None)
-                if source is not None and source.rel in failing and source.path.exists():
-                    now[key] = item
+    def publication(self) -> Publication:
+        """The gate's preview: every rule, items with errors left out; never raises for content errors."""
+        pub = open_preview(self.root, self.memory)
+        self.report, self.withheld, self.notes = pub.report, pub.withheld, []
+        return pub
 
     # ---- pages ---------------------------------------------------------------------------------
     def build_site(self, public: Model, variant) -> SiteOutput:
-        """The pipeline with reused pages; on a failure, the last output (or a page saying why)."""
+        """The pipeline with reused pages; on a failure, one page saying why (never an older output:
+        it may show text that today's rules flag, e.g. the name of someone who has just withdrawn)."""
         try:
             output = build_site(public, self.media, variant, pages=functools.partial(PreviewPages, memo=self._pages))
+            output.pages += self._notices(output)
         except MediaError as e:
             self.notes.append(f"媒体文件有问题：{e}")
             return self._fallback()
         except Exception as e:  # a crash must not stop the preview; show it like a content problem
             self.notes.append(f"生成页面时出错（{type(e).__name__}）：{e}")
             return self._fallback()
-        self._output = output
         return output
 
+    def _notices(self, output: SiteOutput) -> list[PageOut]:
+        """At the address of each item left out for its errors: a page saying so (not a 404)."""
+        taken = {p.url for p in output.pages}
+        out = []
+        for kind, key in self.withheld:
+            url = BY_NAME[kind].url.format(key) if kind in BY_NAME else ""
+            if url and url not in taken:
+                taken.add(url)
+                out.append(PageOut(url, "内容有错误", NOTICE, {"hide": ["toc"]}))
+        return out
+
     def _fallback(self) -> SiteOutput:
-        if self._output is not None:
-            return self._output
         body = '<p>网站暂时无法生成，请按页面顶部的提示修改内容，保存后会自动刷新。</p>'
         return SiteOutput([PageOut("", "预览", body, {}, True)], {}, None)
 
@@ -174,7 +125,7 @@ class Preview:
         return {uri for uri, text in self._pending.items() if self._written.get(uri) == text}
 
     def after_build(self, site_dir: Path, stats) -> None:
-        """Called by the hook after MkDocs wrote the site: stale pages, media failures, search, report."""
+        """Called by the plugin after MkDocs wrote the site: stale pages, media failures, search, report."""
         site_dir = Path(site_dir)
         for uri in set(self._written) - set(self._pending):   # a page that is gone (worker deleted, now draft)
             _remove_page(site_dir, uri)
@@ -197,34 +148,56 @@ class Preview:
         if text:
             self.say(text)
             if self.has_errors:
-                self.say("预览继续运行：出错的内容显示为上一次正确的版本，页面顶部有错误提示。改好后保存即可。")
+                self.say("预览继续运行：有错误的内容在预览里暂不显示，页面顶部有错误提示。改好后保存即可。")
         elif self._printed:
             self.say("内容检查通过，预览已恢复正常。")
         self._printed = text
 
     def banner_html(self) -> str:
-        """The alert shown at the top of every page while there are errors ('' when there are none)."""
+        """The alert at the top of every page while there are errors ('' when there are none).
+
+        It stays in view while the page scrolls; its list folds away (<details>) for reading the page.
+        Lines about personal data are shown without the editor's line and with numbers masked: the
+        preview never serves what a rule flagged."""
         if not self.has_errors:
             return ""
-        items = []
-        for p in self.report.errors:
-            quote = ""
-            if p.quote.strip():
-                quote = (f'<pre style="{_PRE}">{html.escape(p.quote.rstrip())}'
-                         + (f"\n{html.escape(_caret(p))}" if p.loc.col else "") + "</pre>")
-            items.append(f'<li style="margin:.6em 0">{html.escape(p.line())}{quote}</li>')
+        items = [f'<li style="margin:.6em 0">{_banner_item(p)}</li>' for p in self.report.errors]
         items += [f'<li style="margin:.6em 0">错误: {html.escape(n)}</li>' for n in self.notes]
         count = len(self.report.errors) + len(self.notes)
+        left_out = f"有错误的 {len(self.withheld)} 项内容在预览里暂不显示，" if self.withheld else ""
         return (f'<div id="{BANNER_ID}" role="alert" aria-live="assertive" style="{_BANNER}">'
-                f'<p style="margin:0 0 .4em;font-size:1.25em;font-weight:bold">内容有 {count} 个错误，'
-                "预览里出错的部分仍显示上一次正确的版本。改好后保存，页面会自动刷新。</p>"
-                f'<ol style="margin:0;padding-left:1.4em">{"".join(items)}</ol></div>')
+                f'<details open><summary style="{_SUMMARY}">内容有 {count} 个错误，{left_out}'
+                "改好后保存，页面会自动刷新。（点这里收起或展开）</summary>"
+                f'<ol style="margin:.4em 0 0;padding-left:1.4em">{"".join(items)}</ol></details></div>')
 
 
-_BANNER = ("position:relative;z-index:10000;margin:0;padding:1em 1.5em;background:#fff1f0;color:#5c0011;"
-           "border-bottom:6px solid #cf1322;font-size:20px;line-height:1.6;max-height:60vh;overflow:auto;"
+NOTICE = ("<p>这一页的内容有错误，预览里暂不显示。请按页面顶部的提示修改，保存后这一页会自动出现。</p>")
+
+_BANNER = ("position:sticky;top:0;z-index:10000;margin:0;padding:.6em 1.5em;background:#fff1f0;color:#5c0011;"
+           "border-bottom:6px solid #cf1322;font-size:20px;line-height:1.6;max-height:50vh;overflow:auto;"
+           "box-shadow:0 2px 8px rgba(0,0,0,.25);"
            "font-family:system-ui,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif")
+_SUMMARY = "cursor:pointer;font-size:1.2em;font-weight:bold"
 _PRE = "margin:.3em 0 0;padding:.4em .8em;background:#fff;color:#222;font-size:18px;white-space:pre-wrap;border-radius:4px"
+
+# personal data inside a problem's own message (a mobile number, an ID number, an e-mail address)
+_LONG_NUMBER = re.compile(r"\d(?:[\s\-.\uff0d\u2014\u2013]?[\dXx\uff38]){6,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _banner_item(p: Problem) -> str:
+    if p.code.startswith("privacy."):
+        return html.escape(_masked(p.line())) + "<br>（为保护个人信息，这里不显示原文；请在编辑器里打开这个位置修改）"
+    quote = ""
+    if p.quote.strip():
+        quote = (f'<pre style="{_PRE}">{html.escape(p.quote.rstrip())}'
+                 + (f"\n{html.escape(_caret(p))}" if p.loc.col else "") + "</pre>")
+    return html.escape(p.line()) + quote
+
+
+def _masked(text: str) -> str:
+    text = _LONG_NUMBER.sub(lambda m: m.group(0)[:3] + "*" * (len(m.group(0)) - 3), text)
+    return _EMAIL.sub(lambda m: "***@" + m.group(0).split("@", 1)[1], text)
 
 
 def _caret(p: Problem) -> str:
@@ -235,8 +208,9 @@ class PreviewPages(Pages):
     """Pages that reuses a worker page while nothing it shows has changed.
 
     The key holds the worker and the related workers it links to (the same objects while their
-    folders are unchanged, see Preview._read_worker) and a fingerprint of every other file the page
-    shows: the site, the associations, its studio and the stories about it (re-read on every build).
+    folders are unchanged, see check.CheckMemory) and a fingerprint of every other file the page
+    shows: the site, the associations, its studio and every item that refers to the worker
+    (Model.referrers: the stories about them, the studio they lead), re-read on every build.
     """
 
     def __init__(self, model: Model, media, memo: dict):
@@ -258,9 +232,9 @@ class PreviewPages(Pages):
         mo = self.model
         studio = mo.studios.get(w.studio) if w.studio else None
         related = [w, *mo.related_workers(w)]
+        referrers = sorted(mo.referrers("worker", w.id))
         key = (tuple(map(id, related)), w.studio, self._print(studio.source if studio else None),
-               tuple(self._print(s.source) for s in mo.stories_about(w.id)),
-               tuple(self._print(x.source) for x in mo.offerings.naming("worker", w.id)), self._shared)
+               tuple(self._print(getattr(mo, BY_NAME[k].attr)[i].source) for k, i in referrers), self._shared)
         known = self.memo.get(w.url)
         if known is not None and known[0] == key:
             return known[2]
@@ -342,20 +316,6 @@ class SearchIndexer:
             os.replace(side, target)
             shutil.rmtree(old, ignore_errors=True)
             self.runs += 1
-
-
-def _stamp(folder: Path) -> tuple:
-    """(name, mtime, size) of every file in a worker folder: any edit, added or replaced photo changes it."""
-    out = []
-    for base, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            try:
-                st = os.stat(os.path.join(base, name))
-            except OSError:
-                continue
-            out.append((base, name, st.st_mtime_ns, st.st_size))
-    return tuple(out)
 
 
 def _remove_page(site_dir: Path, src_uri: str) -> None:

@@ -1,7 +1,7 @@
 """`fengcai serve`'s server: MkDocs' livereload server on 127.0.0.1 with the preview's error banner.
 
 The banner is added to each HTML response (never written into the built files), so every page shows
-it, also pages the last rebuild did not touch. SIGTERM stops the server like Ctrl+C (temp folder removed).
+it, also pages the last rebuild did not touch; the tab title is marked too. SIGTERM stops the server like Ctrl+C (temp folder removed).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import mkdocs_adapter
-from .preview import Preview
+from .mkdocs_adapter import FengcaiPlugin, install
+from .preview import TITLE_MARK, Preview
 from .site_build import config_file
 
 
@@ -43,18 +43,18 @@ def serve(root: Path, port: int) -> int:
         print(f"错误: 端口 {port} 已被占用 — 提示: 关掉另一个预览，或用 --port 换一个端口，例如 --port {port + 1}",
               file=sys.stderr)
         return 2
-    os.environ["FENGCAI_ROOT"] = str(root)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _quiet_mkdocs()
     color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     preview = Preview(root)
-    mkdocs_adapter.use_preview(preview)
     site_dir = tempfile.mkdtemp(prefix="fengcai-preview-")
     url = f"http://127.0.0.1:{port}/"
 
     def get_config():
+        """A config per build, with its own plugin object that asks the preview for the model."""
         cfg = load_config(config_file=str(config_file(root)), site_dir=site_dir)
         cfg.site_url = url
+        install(cfg, FengcaiPlugin(root, preview=preview))
         return cfg
 
     def builder(cfg=None, first: bool = False):
@@ -93,7 +93,6 @@ def serve(root: Path, port: int) -> int:
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
-        mkdocs_adapter.use_preview(None)
         preview.search.cancel()
         shutil.rmtree(site_dir, ignore_errors=True)
         shutil.rmtree(site_dir + "-pagefind", ignore_errors=True)
@@ -105,11 +104,14 @@ def _stop(signum, frame):
 
 
 def _with_banner(content: bytes, banner: str) -> bytes:
+    """The banner right after <body>, and the tab title marked, so an editor whose save broke the
+    content sees it even in another tab or scrolled down the page."""
     if not banner:
         return content
     start = content.find(b"<body")
     end = content.find(b">", start) + 1 if start >= 0 else 0
-    return content[:end] + banner.encode() + content[end:]
+    content = content[:end] + banner.encode() + content[end:]
+    return content.replace(b"<title>", b"<title>" + TITLE_MARK.encode(), 1)
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:

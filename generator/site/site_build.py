@@ -1,6 +1,6 @@
-"""Build the website into a folder: MkDocs (with our hook) into a temporary folder next to the output,
+"""Build the website into a folder: MkDocs (with our plugin) into a temporary folder next to the output,
 then swap it in only when everything succeeded. Used by `fengcai build` and by the tests.
-The variant (kiosk, offline copy) travels to the hook and the templates as `extra.fengcai`."""
+The public model, the variant (kiosk, offline copy) and the media travel in the build's FengcaiPlugin."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from ..model.corpus import Model
 from ..safe_folders import (MARKER_NAME, SITE_KINDS, Guard, Marker, check_file, check_folder, replacing_file,
                             replacing_folder)
 from ..source_date import built_epoch, source_epoch
-from . import mkdocs_adapter
+from .media import open_media
+from .mkdocs_adapter import FengcaiPlugin, install
 from .variants import SiteVariant
 
 REPO_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
@@ -43,18 +44,17 @@ def config_file(root: Path) -> Path:
     return own if own.is_file() else REPO_CONFIG
 
 
-def build_into(root: Path, model: Model, site_dir: Path, variant: SiteVariant = SiteVariant()) -> int:
-    """Run MkDocs for `model` (already checked) into `site_dir`. Returns the number of pages."""
+def build_into(root: Path, public: Model, site_dir: Path, variant: SiteVariant = SiteVariant()) -> int:
+    """Run MkDocs for `public` (the model generator.gate handed out) into `site_dir`. Returns the number of pages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_adapter.use_model(root, model)
-    with _env("FENGCAI_ROOT", str(root)), _quiet_mkdocs():
+    with _quiet_mkdocs():
         try:
             cfg = load_config(config_file=str(config_file(root)), site_dir=str(site_dir))
-            cfg["extra"]["fengcai"] = variant.as_extra()
+            install(cfg, FengcaiPlugin(root, public, variant, open_media(root)))
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)

@@ -1,7 +1,7 @@
 """Which copy of the site a build makes: the web site, an exhibition kiosk, an offline copy (or both).
 
-`fengcai build --kiosk / --offline` puts a `SiteVariant` into the MkDocs config as `extra.fengcai`;
-the hook reads it back, the pipeline and the templates (theme/main.html, header.html) follow it, and
+`fengcai build --kiosk / --offline` gives a `SiteVariant` to the build's plugin, which puts it into the
+MkDocs config as `extra.fengcai`; the pipeline and the templates (theme/main.html, header.html) follow it, and
 `finish_site` rewrites the written HTML once at the end:
 
     kiosk     links that leave the site (http(s) to other hosts, mailto:, tel:) become plain text
