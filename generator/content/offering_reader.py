@@ -1,7 +1,8 @@
 """content/products, content/services, content/requests (<id>.yml) and an association's `venues:` → typed objects.
 
 Only parsing here; what must hold across items (references, statuses and dates, who may ask) is checked
-by generator.check.offerings.
+by generator.check.offerings. References are read as the text typed: an id that names nothing is
+`ref.missing` there, with the nearest id as a hint.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def read_product(path: Path, root: Path, problems: list[Problem]) -> Product | N
         return None
     p = Product(
         id=path.stem, name=r.text("name", "产品名称", required=True),
-        association=r.slug("association", "所属劳模协会编号", required=True), source=r.source,
+        association=r.text("association", "所属劳模协会编号", required=True), source=r.source,
         maker=_one_ref(r, "maker", "制作者", MAKER_KINDS, required=True),
         category=r.text("category", "类别", required=True), year=r.year("year", "推出年份", lo=1900),
         description=r.text("description", "产品介绍", required=True),
@@ -54,7 +55,7 @@ def read_service(path: Path, root: Path, problems: list[Problem]) -> Service | N
         return None
     s = Service(
         id=path.stem, name=r.text("name", "服务名称", required=True),
-        association=r.slug("association", "所属劳模协会编号", required=True), source=r.source,
+        association=r.text("association", "所属劳模协会编号", required=True), source=r.source,
         description=r.text("description", "服务内容", required=True),
         order_url=r.url("order_url", "协会的在线点单表单网址"), order_note=r.text("order_note", "点单说明"),
         draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
@@ -75,7 +76,7 @@ def read_request(path: Path, root: Path, problems: list[Problem]) -> Request | N
         return None
     q = Request(
         id=path.stem, title=r.text("title", "点单内容", required=True),
-        service=r.slug("service", "服务项目编号", required=True), source=r.source,
+        service=r.text("service", "服务项目编号", required=True), source=r.source,
         requester=r.text("requester", "点单单位（村、社区、企业、学校等的名称）", required=True),
         requester_type=r.enum("requester_type", "点单单位类型", REQUESTER_TYPES, required=True),
         details=r.text("details", "具体需求"),
@@ -93,7 +94,14 @@ def read_request(path: Path, root: Path, problems: list[Problem]) -> Request | N
 
 def read_venue(r: FieldReader, _i: int) -> Venue | None:
     """One `venues:` item of an association: its product hall or partner shop."""
-    v = Venue(id=r.slug("id", "展示点编号", required=True), name=r.text("name", "展示点名称", required=True),
+    vid = r.text("id", "展示点编号", required=True)
+    if vid and not SLUG.match(vid):
+        loc = r.loc("id")
+        r.problems.append(error(loc, f"展示点编号「{vid}」不是有效的编号",
+                                "编号只能用小写字母、数字和连字符，前面加上协会编号，例如 changxing-zhanting",
+                                "schema.slug", r.source.line_text(loc.line)))
+        vid = ""
+    v = Venue(id=vid, name=r.text("name", "展示点名称", required=True),
               address=r.text("address", "地址（单位的地址）"), hours=r.text("hours", "开放时间"),
               note=r.text("note", "说明"))
     return v if v.id and v.name else None
@@ -120,7 +128,7 @@ def _one_ref(r: FieldReader, key: str, label: str, kinds: dict[str, str], requir
     sub = r.mapping(key, label, required=required)
     if sub is None:
         return NO_REF
-    found = [(k, sub.slug(k, f"{v}编号")) for k, v in kinds.items()]
+    found = [(k, sub.text(k, f"{v}编号")) for k, v in kinds.items()]
     found = [(k, v) for k, v in found if v]
     sub.finish()
     if len(found) == 1:
