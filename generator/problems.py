@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .model.source import Loc
 
+QUOTE_WIDTH = 120  # characters of the editor's line shown under a problem (lines can be megabytes long)
 ERROR = "error"
 WARNING = "warning"
 _LABEL = {ERROR: "错误", WARNING: "警告"}
@@ -34,11 +35,26 @@ class Problem:
         text = f"{self.loc}: {_LABEL[self.severity]}: {self.message}"
         if self.hint:
             text += f" — 提示: {self.hint}"
-        return text
+        return printable(text)
 
     def as_dict(self) -> dict:
         return {"file": self.loc.file, "line": self.loc.line, "column": self.loc.col,
                 "severity": self.severity, "code": self.code, "message": self.message, "hint": self.hint}
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A value quoted inside a message: at most `limit` characters, then an ellipsis."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def printable(text: str) -> str:
+    """Text any terminal or JSON file can take: a lone surrogate (from an odd file name) becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 def error(loc: Loc, message: str, hint: str = "", code: str = "", quote: str = "") -> Problem:
@@ -91,9 +107,10 @@ class Report:
                 head = ("\033[31m" if p.is_error else "\033[33m") + head + "\033[0m"
             lines.append(head)
             if p.quote.strip():
-                lines.append(f"    | {p.quote.rstrip()}")
-                if p.loc.col:
-                    lines.append("    | " + _caret_pad(p.quote, p.loc.col) + "^")
+                quote, col = quote_window(p.quote.rstrip(), p.loc.col)
+                lines.append(f"    | {printable(quote)}")
+                if col:
+                    lines.append("    | " + _caret_pad(quote, col) + "^")
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -106,8 +123,8 @@ class Report:
         return f"检查未通过：{e} 个错误，{w} 个警告。请按提示修改后再提交。"
 
     def format_json(self) -> str:
-        return json.dumps({"ok": self.ok, "errors": len(self.errors), "warnings": len(self.warnings),
-                           "problems": [p.as_dict() for p in self.sorted()]}, ensure_ascii=False, indent=2)
+        return printable(json.dumps({"ok": self.ok, "errors": len(self.errors), "warnings": len(self.warnings),
+                           "problems": [p.as_dict() for p in self.sorted()]}, ensure_ascii=False, indent=2))
 
     def format_github(self) -> str:
         """GitHub Actions workflow commands: annotations on the pull request's lines."""
@@ -120,9 +137,18 @@ class Report:
                 props += f",line={p.loc.line}"
             if p.loc.col:
                 props += f",col={p.loc.col}"
-            out.append(f"::{kind} {props},title={_gh_prop('fengcai check')}::{_gh_data(msg)}")
+            out.append(printable(f"::{kind} {props},title={_gh_prop('fengcai check')}::{_gh_data(msg)}"))
         out.append(self.summary())
         return "\n".join(out)
+
+
+def quote_window(quote: str, col: int, width: int = QUOTE_WIDTH) -> tuple[str, int]:
+    """At most `width` characters of a long line, around column `col` (1-based), and the column in them."""
+    if len(quote) <= width:
+        return quote, col
+    start = max(0, min(max(col - 1, 0) - width // 2, len(quote) - width))
+    shown = ("…" if start else "") + quote[start:start + width] + ("…" if start + width < len(quote) else "")
+    return shown, (col - start + (1 if start else 0)) if col else 0
 
 
 def _caret_pad(quote: str, col: int) -> str:

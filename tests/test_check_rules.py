@@ -55,9 +55,13 @@ def test_fullwidth_colon(project, capsys):
 
 
 def test_chinese_key_with_fullwidth_colon(project, capsys):
+    """One error, with the English key and the whole corrected line (not three contradicting ones)."""
     replace_in(profile_path(project), "position: 检修班班长", "岗位：检修班班长")
-    p = only_error(project, capsys, "yaml.fullwidth-colon")
-    assert (p["file"], p["line"]) == (PROFILE, 4)
+    found = [p for p in problems(project, capsys) if p["severity"] == "error"]
+    assert len(found) == 1, found
+    p = found[0]
+    assert (p["file"], p["line"], p["code"]) == (PROFILE, 4, "schema.chinese-key")
+    assert "「岗位」" in p["message"] and "position: 检修班班长" in p["hint"]
 
 
 def test_tab_indent(project, capsys):
@@ -96,8 +100,9 @@ def test_unknown_key_did_you_mean(project, capsys):
 
 def test_chinese_key_is_mapped(project, capsys):
     replace_in(profile_path(project), "quote: 把每一件小事做好。", "格言: 把每一件小事做好。")
-    p = only_error(project, capsys, "schema.unknown-key")
-    assert p["line"] == 13 and "quote" in p["hint"]
+    found = [p for p in problems(project, capsys) if p["severity"] == "error"]
+    assert [(p["code"], p["line"]) for p in found] == [("schema.chinese-key", 13)]
+    assert "quote: 把每一件小事做好。" in found[0]["hint"]
 
 
 def test_missing_required_key(project, capsys):
@@ -323,3 +328,23 @@ def test_probe_memo_notices_a_changed_photo(project, capsys):
     path = project / "workers" / "wang-xiaoming" / "work.jpg"
     path.write_bytes(path.read_bytes()[:400])           # damaged after the first check
     assert only_error(project, capsys, "media.image")["line"] == 15
+
+
+def test_unfinished_draft_only_warns_and_does_not_stop_the_build(tmp_path):
+    """An imported or half-written draft is published nowhere: its own unfinished fields are warnings
+    (so 137 imported drafts do not block the association's site), personal data in it stays an error."""
+    from generator.check import check_tree
+    root = write_project(tmp_path)
+    profile = profile_path(root)
+    replace_in(profile, "employer: 测试电力公司", "employer: 【待填写：工作单位全称】\ndraft: true")
+    _model, report = check_tree(root)
+    placeholder = [p for p in report.problems if p.code == "content.placeholder"]
+    assert report.ok and placeholder and not placeholder[0].is_error
+    assert "草稿" in placeholder[0].hint and placeholder[0].loc.file.endswith("profile.yml")
+    replace_in(profile, "draft: true", "draft: false")
+    _model, report = check_tree(root)
+    assert not report.ok and any(p.code == "content.placeholder" and p.is_error for p in report.problems)
+    replace_in(profile, "draft: false", "draft: true")
+    replace_in(root / "workers" / "wang-xiaoming" / "story.md", "他带出了很多徒弟。", "他的手机 13812345678。")
+    _model, report = check_tree(root)
+    assert not report.ok and any(p.code.startswith("privacy.") and p.is_error for p in report.problems)

@@ -142,6 +142,13 @@ def test_references_must_exist(root, capsys):
     assert any("你是不是想写「city-hall」" in p["hint"] for p in found)
 
 
+def test_a_name_typed_instead_of_an_id_gets_the_id(root, capsys):
+    edit(root, PROD, "worker: li-ming", "worker: 李明")
+    edit(root, PROD, "association: town", "association: 小镇劳模协会")
+    hints = {p["line"]: p["hint"] for p in problems(root, capsys) if p["code"] == "ref.missing"}
+    assert "li-ming" in hints[4] and "town" in hints[2]
+
+
 def test_a_service_needs_a_way_to_order(root, capsys):
     edit(root, "content/associations/city.yml", "  phone: 0572-2123456\n", "  email: city@example.org\n")
     p = next(p for p in problems(root, capsys) if p["code"] == "service.order")

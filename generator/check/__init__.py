@@ -16,7 +16,8 @@ from ..changed import changed_files, scope_of
 from ..content.loader import load
 from ..content.worker_reader import read_worker
 from ..model.corpus import Model
-from ..problems import Problem, Report
+from ..model.kinds import BY_NAME, item_of
+from ..problems import WARNING, Problem, Report
 from . import (duplicates, markdown_links, markdown_rules, media, offerings, privacy, references,
                unpublished_names, vocabulary)
 
@@ -57,10 +58,34 @@ def check_tree(root: Path, only: set[str] | None = None, changed_base: str | Non
     report = Report()
     report.extend(result.problems)
     report.extend(memory.check(result.model) if memory is not None else check_model(result.model, scope))
+    report.problems = relax_drafts(result.model, report.problems)
     if scope is not None:
         keep = in_scope(scope)
         report.problems = [p for p in report.problems if keep(p.loc.file)]
     return result.model, report
+
+
+DRAFT_NOTE = "这份资料是草稿（draft: true），不会发布，所以暂时只算警告；删掉 draft 之前必须改好"
+
+
+def relax_drafts(model: Model, problems: list[Problem]) -> list[Problem]:
+    """A draft is published nowhere (Model.public() drops it), so what is still unfinished in its own
+    files — placeholders from `fengcai new` or `fengcai import`, missing fields — must not stop the
+    association's site: those errors become warnings that say why. Personal data stays an error even in
+    a draft: it must not sit in the repository at all."""
+    out = []
+    for p in problems:
+        if p.is_error and not p.code.startswith("privacy.") and _is_draft(model, item_of(p.loc.file)):
+            hint = f"{p.hint}（{DRAFT_NOTE}）" if p.hint else DRAFT_NOTE
+            p = dataclasses.replace(p, severity=WARNING, hint=hint)
+        out.append(p)
+    return out
+
+
+def _is_draft(model: Model, item: tuple[str, str] | None) -> bool:
+    kind = BY_NAME.get(item[0]) if item else None
+    found = getattr(model, kind.attr, {}).get(item[1]) if kind else None
+    return bool(getattr(found, "draft", False))
 
 
 def in_scope(scope: set[str] | None):

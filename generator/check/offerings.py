@@ -17,7 +17,7 @@ from ..model.corpus import Model
 from ..model.offerings import MAKER_KINDS, REQUESTER_TYPES, STATUS_LABELS, Request
 from ..model.source import Loc, Source
 from ..problems import Problem, error, warning
-from .references import _missing
+from .references import _missing, association_names
 
 # What the name of each kind of requester ends with. Anything else (a person's name above all) is refused.
 REQUESTER_SUFFIXES = {
@@ -63,8 +63,9 @@ def _ref(model: Model, hidden: set, source: Source, path: tuple, kind: str, key:
          gone: str) -> list[Problem]:
     """One reference: missing → error; not published (Model.unpublished) → warning saying what disappears."""
     pool = _pools(model)[kind]
-    if key not in pool:
-        return [_missing(source, path, _WHAT[kind], key, pool, f"写{_WHERE[kind]}")]
+    if key not in pool:   # a name typed instead of the id gets the id as its hint
+        return [_missing(source, path, _WHAT[kind], key, pool, f"写{_WHERE[kind]}",
+                         {k: [item.name] for k, item in pool.items()})]
     if (kind, key) not in hidden or item_draft:
         return []
     loc = source.loc(*path)
@@ -78,7 +79,8 @@ def _ref(model: Model, hidden: set, source: Source, path: tuple, kind: str, key:
 
 def _association(model: Model, source: Source, key: str) -> list[Problem]:
     if key and key not in model.associations:
-        return [_missing(source, ("association",), "协会", key, model.associations, "先在 content/associations/ 里添加这个协会")]
+        return [_missing(source, ("association",), "协会", key, model.associations, "先在 content/associations/ 里添加这个协会",
+                         association_names(model))]
     return []
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..booklet.build import BookletOptions, make_booklets
 from ..booklet.errors import BookletError
 from ..booklet.selection import Filters, parse_level, parse_years
+from ..check.references import association_names, option_hint
 from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
 from ..project import find_root
@@ -56,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
         print(e.text(color=sys.stderr.isatty() and not os.environ.get("NO_COLOR")), file=sys.stderr)
         print(f"内容有 {len(e.report.errors)} 个错误，没有生成小册子。请先按提示修改（和 fengcai check 的提示相同）。", file=sys.stderr)
         return 1
+    names = association_names(public)
+    for aid in options.associations:
+        if aid not in names:  # `--association 南浔`: say which id was meant
+            print(f"错误: 没有编号为「{aid}」的协会 — 提示: {option_hint('--association', aid, names)}", file=sys.stderr)
+            return 1
     try:
         result = make_booklets(public, out, options=options, log=lambda m: print(m, flush=True))
     except (BookletError, MediaError) as e:

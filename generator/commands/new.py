@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from .. import scaffold
+from ..check.references import option_hint
 from ..content.fields import SLUG
+from ..content.yaml_file import load_yaml_file
 from ..project import find_root
 
 KINDS = {"worker": "劳模", "collective": "模范集体", "studio": "创新工作室", "story": "文章", "association": "劳模协会",
@@ -36,15 +38,17 @@ def run(args: argparse.Namespace) -> int:
     if not name:
         print("错误: 名称不能为空", file=sys.stderr)
         return 2
+    known = _association_names(root)
+    for flag in ("association", "parent"):
+        value = getattr(args, flag)
+        if value and known and value not in known:
+            print(f"错误: 协会编号「{value}」不存在 — 提示: {option_hint('--' + flag, value, known)}", file=sys.stderr)
+            return 2
     for flag in ("association", "parent", "id", "service"):
         value = getattr(args, flag)
         if value and not SLUG.match(value):
             print(f"错误: --{flag} 的值「{value}」不是有效的编号 — 提示: 只能用小写字母、数字和连字符，例如 nanxun", file=sys.stderr)
             return 2
-    if args.association and (root / "content" / "associations").is_dir() and not (root / "content" / "associations" / f"{args.association}.yml").is_file():
-        known = sorted(p.stem for p in (root / "content" / "associations").glob("*.yml"))
-        print(f"错误: 协会编号「{args.association}」不存在 — 提示: 可用的编号：{'、'.join(known)}", file=sys.stderr)
-        return 2
     services = root / "content" / "services"
     if args.service and not (services / f"{args.service}.yml").is_file():
         known = sorted(p.stem for p in services.glob("*.yml")) if services.is_dir() else []
@@ -59,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"错误: 日期「{args.date}」格式不对 — 提示: 写成 2025-05-01", file=sys.stderr)
             return 2
     if args.kind == "worker":
+        same = scaffold.workers_named(root, name)
+        if same:
+            where = "、".join(f"workers/{wid}/（{employer or '单位未填'}）" for wid, employer in same)
+            print(f"注意: 已经有叫「{name}」的劳模：{where}。如果是同一个人，请直接修改那里的 profile.yml，"
+                  "并删掉下面新建的文件夹；如果是同名的另一个人，请在新文件夹里填写。")
         created = scaffold.new_worker(root, name, args.association)
     elif args.kind == "collective":
         created = scaffold.new_collective(root, name, args.association)
@@ -79,3 +88,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {f.relative_to(root).as_posix()}")
     print("下一步：打开上面的文件，把所有【待填写…】换成真实内容，然后运行 fengcai check 检查。")
     return 0
+
+
+def _association_names(root: Path) -> dict[str, list[str]]:
+    """{id: [name, short name]} of the associations in content/associations/ (for suggestions)."""
+    out = {}
+    for path in sorted((root / "content" / "associations").glob("*.yml")):
+        data, _ = load_yaml_file(path, root, [])
+        data = data if isinstance(data, dict) else {}
+        out[path.stem] = [str(data.get(k) or "").strip() for k in ("name", "short_name")]
+    return out

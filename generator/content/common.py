@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ..model.entities import Achievement, Contact, Honor, Media
-from ..problems import error
 from .fields import FieldReader
+from .limits import MAX_TRANSCRIPT
+from .text_file import read_text
 
 
 def read_honor(r: FieldReader, _i: int) -> Honor | None:
@@ -37,14 +40,12 @@ def read_contact(r: FieldReader | None) -> Contact:
 
 def read_file_text(r: FieldReader, key: str, label: str) -> tuple[str, Media | None]:
     """A text value, or the content of a .txt/.md file in the folder when the value names one (and that file)."""
-    value = r.text(key, label)
+    value = r.text(key, label, max_len=MAX_TRANSCRIPT)
     if value.lower().endswith((".txt", ".md")) and "\n" not in value:
         media = r.media(key, label)
         if media is None:
             return "", None
-        try:
-            return media.path.read_text(encoding="utf-8-sig"), media
-        except (OSError, UnicodeDecodeError):
-            r.problems.append(error(media.loc, f"无法读取文件「{value}」", "请另存为 UTF-8 文本", "file.encoding"))
-            return "", media
+        text, problems = read_text(media.path, (PurePosixPath(r.source.rel).parent / media.rel).as_posix())
+        r.problems.extend(problems)
+        return text or "", media
     return value, None

@@ -31,7 +31,7 @@ def read_association(path: Path, root: Path, problems: list[Problem]) -> Associa
         return None
     a = Association(
         id=path.stem, name=r.text("name", "协会全称", required=True), short_name=r.text("short_name", "简称"),
-        source=r.source, parent=r.slug("parent", "上级协会编号"), region=r.text("region", "地区"),
+        source=r.source, parent=r.ref("parent", "上级协会编号"), region=r.text("region", "地区"),
         founded=r.year("founded", "成立年份", lo=1900), logo=r.media("logo", "标志图片"),
         cover=r.media("cover", "封面图片"), contact=read_contact(r.mapping("contact", "联系方式")),
         stats=r.objects("stats", "关键数字", _read_stat), services=r.objects("services", "服务项目", _read_service),
@@ -64,7 +64,7 @@ def read_collective(path: Path, root: Path, problems: list[Problem]) -> Collecti
         return None
     c = Collective(
         id=path.stem, name=r.text("name", "集体名称", required=True),
-        association=r.slug("association", "所属劳模协会编号", required=True), source=r.source,
+        association=r.ref("association", "所属劳模协会编号", required=True), source=r.source,
         honors=r.objects("honors", "荣誉称号", read_honor), members=r.integer("members", "人数", lo=1, hi=1_000_000),
         photo=r.media("photo", "照片"), photo_alt=r.text("photo_alt", "照片说明"), summary=r.text("summary", "简介"),
         tags=r.text_list("tags", "标签"), draft=r.boolean("draft", "草稿"), sample=r.boolean("sample", "示例内容"),
@@ -81,8 +81,8 @@ def read_studio(path: Path, root: Path, problems: list[Problem]) -> Studio | Non
         return None
     s = Studio(
         id=path.stem, name=r.text("name", "工作室名称", required=True), source=r.source,
-        association=r.slug("association", "所属劳模协会编号"), level=r.level(),
-        founded=r.year("founded", "成立年份"), leader=r.slug("leader", "领衔人（劳模编号）"),
+        association=r.ref("association", "所属劳模协会编号"), level=r.level(),
+        founded=r.year("founded", "成立年份"), leader=r.ref("leader", "领衔人（劳模编号）"),
         members=r.integer("members", "成员人数", lo=1, hi=100_000), photo=r.media("photo", "照片"),
         photo_alt=r.text("photo_alt", "照片说明"), summary=r.text("summary", "简介"),
         achievements=r.objects("achievements", "创新成果", read_achievement), tags=r.text_list("tags", "标签"),

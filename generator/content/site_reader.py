@@ -10,6 +10,7 @@ from ..model.source import Loc, Source
 from ..problems import Problem, error
 from .common import read_contact
 from .fields import FieldReader
+from .limits import MAX_VOCABULARY
 from .yaml_file import load_yaml_file
 
 
@@ -27,14 +28,14 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         subtitle=r.text("subtitle", "副标题"), publisher=r.text("publisher", "出版/主办单位"),
         base_url=r.url("base_url", "网站地址"), language=r.text("language", "语言", default="zh"),
         description=r.text("description", "网站简介"), contact=read_contact(r.mapping("contact", "联系方式")),
-        root_association=r.slug("root_association", "最上级协会编号"),
+        root_association=r.ref("root_association", "最上级协会编号"),
         province=r.text("province", "所在省份"), city=r.text("city", "所在城市"),
     )
     voc = r.mapping("vocabularies", "词表")
     if voc is not None:
-        site.industries = voc.text_list("industries", "行业词表")
-        site.services = voc.text_list("services", "志愿服务词表")
-        site.product_categories = voc.text_list("product_categories", "劳模产品类别词表")
+        site.industries = voc.text_list("industries", "行业词表", max_items=MAX_VOCABULARY)
+        site.services = voc.text_list("services", "志愿服务词表", max_items=MAX_VOCABULARY)
+        site.product_categories = voc.text_list("product_categories", "劳模产品类别词表", max_items=MAX_VOCABULARY)
         titles = voc.mapping("honor_titles", "荣誉称号词表（称号: 级别）")
         if titles is not None:
             for title in list(titles.data):
@@ -55,5 +56,5 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
         booklet.finish()
     r.finish(extra_allowed=("services",))
     if "services" in data and isinstance(data.get("services"), list) and not site.services:
-        site.services = [str(s) for s in data["services"] if isinstance(s, (str, int))]
+        site.services = [s.strip() for s in data["services"][:MAX_VOCABULARY] if isinstance(s, str) and s.strip()]
     return site

@@ -10,6 +10,7 @@ from ..model.entities import Page, Story
 from ..model.source import Loc
 from ..problems import Problem, error
 from .fields import FieldReader
+from .limits import MAX_OBJECTS
 from .yaml_file import load_markdown_file
 
 STORY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -26,6 +27,8 @@ def read_story(path: Path, root: Path, problems: list[Problem]) -> Story | None:
     if loaded is None:
         return None
     meta, body, source = loaded
+    if meta is None:
+        return None  # its front matter's problems are reported; a missing title would only repeat them
     r = FieldReader(meta, source, problems, what="文章信息")
     title = r.text("title", "标题", required=True)
     date = r.date("date", "日期")
@@ -40,8 +43,8 @@ def read_story(path: Path, root: Path, problems: list[Problem]) -> Story | None:
                               "story.date-mismatch", source.line_text(loc.line)))
     s = Story(
         id=path.stem, title=title, date=date or file_date, source=source,
-        association=r.slug("association", "所属劳模协会编号"), cover=r.media("cover", "封面图片"),
-        cover_alt=r.text("cover_alt", "封面图片说明"), workers=r.text_list("workers", "相关劳模编号"),
+        association=r.ref("association", "所属劳模协会编号"), cover=r.media("cover", "封面图片"),
+        cover_alt=r.text("cover_alt", "封面图片说明"), workers=r.text_list("workers", "相关劳模编号", max_items=MAX_OBJECTS),
         tags=r.text_list("tags", "标签"), summary=r.text("summary", "摘要"), draft=r.boolean("draft", "草稿"),
         body_md=body, namesakes=r.text_list("namesakes", "同名的其他人"),
     )
@@ -54,7 +57,7 @@ def read_page(path: Path, root: Path, problems: list[Problem]) -> Page | None:
     if loaded is None:
         return None
     meta, body, source = loaded
-    r = FieldReader(meta, source, problems, what="页面信息")
+    r = FieldReader(meta or {}, source, problems, what="页面信息")
     title = r.text("title", "标题")
     if not title:
         h1 = re.search(r"^#\s+(.+)$", body, re.M)

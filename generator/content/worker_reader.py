@@ -10,7 +10,11 @@ from ..model.source import Loc
 from ..problems import Problem, error, warning
 from .common import read_achievement, read_file_text, read_honor
 from .fields import THIS_YEAR, FieldReader
+from .limits import MAX_NAME
 from .yaml_file import load_story_body, load_yaml_file
+
+CONSENT_HINT = ("加上本人同意公开的记录（两行缩进两个空格）：「consent:」下面写「  date: 2025-03-12」（本人签字同意的日期）"
+                "和「  note: 本人书面同意公开，同意书原件存协会档案」；还没有取得同意就写「draft: true」先不发布")
 
 
 def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | None:
@@ -27,11 +31,11 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
         return None
     r = FieldReader(data, source, problems, what="profile.yml")
 
-    name = r.text("name", "姓名", required=True)
+    name = r.text("name", "姓名", required=True, max_len=MAX_NAME)
     override = r.text("name_pinyin", "姓名拼音")
     draft = r.boolean("draft", "草稿")
     w = Worker(
-        id=wid, name=name, association=r.slug("association", "所属劳模协会编号", required=True),
+        id=wid, name=name, association=r.ref("association", "所属劳模协会编号", required=True),
         employer=r.text("employer", "工作单位", required=True),
         industry=r.text("industry", "行业", required=True),
         honors=r.objects("honors", "荣誉称号", read_honor, required=True, min_items=1),
@@ -40,7 +44,7 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
         gender=r.enum("gender", "性别", {"男": "男", "女": "女"}),
         birth_year=r.year("birth_year", "出生年份", lo=1900, hi=THIS_YEAR - 14),
         portrait=r.media("portrait", "肖像照片"), portrait_alt=r.text("portrait_alt", "肖像说明"),
-        quote=r.text("quote", "格言/心语"),
+        quote=r.saying("quote", "格言/心语"),
         specialties=r.text_list("specialties", "技能专长"), services=r.text_list("services", "志愿服务"),
         achievements=r.objects("achievements", "技术创新成果", read_achievement),
         gallery=r.objects("gallery", "照片集", _read_gallery_item),
@@ -64,7 +68,7 @@ def read_worker(folder: Path, root: Path, problems: list[Problem]) -> Worker | N
 
 
 def _read_consent(r: FieldReader, required: bool) -> Consent | None:
-    sub = r.mapping("consent", "本人同意公开的记录", required=required)
+    sub = r.mapping("consent", "本人同意公开的记录", required=required, hint=CONSENT_HINT)
     if sub is None:
         return None
     d = sub.date("date", "同意日期", required=True)
@@ -86,7 +90,7 @@ def _read_studio(r: FieldReader, w: Worker) -> None:
                                            level=sub.level(), founded=sub.year("founded", "成立年份"))
             sub.finish()
     else:
-        w.studio = r.slug("studio", "创新工作室编号")
+        w.studio = r.ref("studio", "创新工作室编号")
 
 
 def _read_gallery_item(r: FieldReader, _i: int) -> GalleryItem | None:

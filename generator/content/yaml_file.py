@@ -25,8 +25,9 @@ def load_yaml_file(path: Path, root: Path, problems: list[Problem]) -> tuple[dic
     return res.data if res.data is not None else {}, source
 
 
-def load_markdown_file(path: Path, root: Path, problems: list[Problem]) -> tuple[dict, str, Source] | None:
-    """(front matter, body, source) or None when the file cannot be read at all."""
+def load_markdown_file(path: Path, root: Path, problems: list[Problem]) -> tuple[dict | None, str, Source] | None:
+    """(front matter, body, source) or None when the file cannot be read at all; the front matter is
+    None when it could not be parsed (the problems say why)."""
     rel = path.relative_to(root).as_posix()
     text, probs = read_text(path, rel)
     problems.extend(probs)

@@ -15,11 +15,22 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..content.yaml_file import load_yaml_file
+from ..content.yaml_reader import NULL_WORDS
 from ..model.names import slugify_name, slugify_text
+
+_PLAIN = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003134f·（）()\-]+")
+
+
+def _yaml_scalar(v) -> str:
+    """A value as YAML text that reads back as exactly this string (quoted unless plainly safe)."""
+    s = str(v)
+    return s if _PLAIN.fullmatch(s) and s not in NULL_WORDS else json.dumps(s, ensure_ascii=False)
+
 
 _env = Environment(loader=PackageLoader("generator.scaffold", "templates"), undefined=StrictUndefined,
                    keep_trailing_newline=True, autoescape=False)
-_env.filters["yaml"] = lambda v: v if re.fullmatch(r"[\w\u3400-\u9fff\U00020000-\U0003134f·（）()\-]+", str(v)) else json.dumps(str(v), ensure_ascii=False)
+_env.filters["yaml"] = _yaml_scalar
 
 
 @dataclass
@@ -42,6 +53,20 @@ def _write(path: Path, template: str, **values) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_env.get_template(template).render(**values), encoding="utf-8")
     return path
+
+
+def workers_named(root: Path, name: str) -> list[tuple[str, str]]:
+    """(folder id, employer) of the workers already called `name` (their folders share its slug)."""
+    base = slugify_name(name)
+    same_slug = re.compile(rf"{re.escape(base)}(-\d+)?")
+    out = []
+    for profile in sorted((root / "workers").glob(f"{base}*/profile.yml")):
+        if not same_slug.fullmatch(profile.parent.name):
+            continue
+        data, _ = load_yaml_file(profile, root, [])
+        if isinstance(data, dict) and str(data.get("name") or "").strip() == name:
+            out.append((profile.parent.name, str(data.get("employer") or "").strip()))
+    return out
 
 
 def new_worker(root: Path, name: str, association: str = "") -> Created:
