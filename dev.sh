@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up and run in one step, on a fresh Debian/Ubuntu machine or an already prepared one.
-#   ./dev.sh build   install what is needed, then build the site and booklets from the sample content into site/
+#   ./dev.sh build   install what is needed, then build the site (site/) and booklets (booklets/) from the sample content
 #   ./dev.sh test    install what is needed (incl. Chromium for browser tests), then run the test suite
 # Anything after the first word is passed on (e.g. ./dev.sh test -k search, ./dev.sh build --no-booklets).
 set -euo pipefail
@@ -13,6 +13,7 @@ case "$what" in build|test) ;; *) echo "用法: ./dev.sh build|test [参数…]"
 missing=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
 need fonts-noto-cjk; need fonts-babelstone-han; need fontconfig  # babelstone: CJK Ext-B…H fallback
+need libgs-common  # Ghostscript's ICC profiles: default_cmyk.icc converts photos for the press file (booklet --press)
 "${PYTHON:-python3}" -c 'import venv, ensurepip' 2>/dev/null || need python3-venv
 if [ "$what" = test ]; then
   need chromium; need poppler-utils

@@ -3,7 +3,8 @@
     .venv/bin/python bench/booklet.py [--workers 200] [--keep DIR]
 
 A synthetic content tree (phone-like JPEG portraits, stories of 300–2,400 characters, one of 5,000)
-is written to a temp folder, loaded, and built twice: cold (print photos encoded) and warm (cached).
+is written to a temp folder, loaded, and built twice: cold (print photos encoded) and warm (cached);
+then the press file (PDF/X-1a: CMYK photos, sheet, marks, and the preflight walk of every page) warm.
 The Typst stage is timed on its own and compared with a baseline in the same run: a plain Typst
 compile of the same number of pages of fixed text in the same fonts. Each case runs in a fresh
 process so its peak memory (max RSS, Python + Typst) is its own. Goals: ≤ 10 ms/page, ≤ 1 GiB.
@@ -86,6 +87,18 @@ def case_booklet(root: Path, out: Path) -> dict:
     return {"wall": wall, "pages": len(PdfReader(pdf).pages), "bytes": pdf.stat().st_size, "pdf": str(pdf)}
 
 
+def case_press(root: Path, out: Path) -> dict:
+    """The print shop's file: CMYK photos (cached after the first run), PDF/X-1a, preflight of every page."""
+    from generator.booklet.build import BookletOptions, make_booklets
+    from generator.content.loader import load
+    model = load(root).model
+    started = time.perf_counter()
+    res = make_booklets(model, out, options=BookletOptions(today=dt.date(2026, 5, 1), print_marks=True, proof=True))
+    wall = time.perf_counter() - started
+    pdf = res.paths[0]
+    return {"wall": wall, "pages": res.pages[pdf], "bytes": pdf.stat().st_size, "pdf": str(pdf)}
+
+
 def case_stages(root: Path, out: Path) -> dict:
     """The Typst compile alone (photos already cached), and the Python stages before it."""
     from generator.booklet.build import BookletOptions, make_booklets
@@ -163,6 +176,7 @@ def main() -> int:
     a = ap.parse_args()
     if a.case:
         result = {"booklet": lambda: case_booklet(a.root, a.out), "stages": lambda: case_stages(a.root, a.out),
+                  "press": lambda: case_press(a.root, a.out),
                   "baseline": lambda: case_baseline(a.pages)}[a.case]()
         result["maxrss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         print(json.dumps(result))
@@ -178,6 +192,8 @@ def main() -> int:
     cold = child("booklet", ["--root", str(root), "--out", str(out)])
     warm = child("booklet", ["--root", str(root), "--out", str(out)])
     stages = child("stages", ["--root", str(root), "--out", str(out)])
+    child("press", ["--root", str(root), "--out", str(out / "press")])        # converts the photos to CMYK once
+    press = child("press", ["--root", str(root), "--out", str(out / "press")])
     base = child("baseline", ["--pages", str(cold["pages"])])
     pages = cold["pages"]
     fonts = embedded_fonts(Path(cold["pdf"]))
@@ -191,6 +207,8 @@ def main() -> int:
     print(f"| booklet, cold (print photos encoded) | {cold['wall']:.2f} s | {ms(cold['wall'])} | {human_bytes(cold['maxrss'])} | {human_bytes(cold['bytes'])} |")
     print(f"| booklet, warm (photos cached) | {warm['wall']:.2f} s | {ms(warm['wall'])} | {human_bytes(warm['maxrss'])} | {human_bytes(warm['bytes'])} |")
     print(f"| — Typst compile stage only | {stages['typst']:.2f} s | {ms(stages['typst'])} | {human_bytes(stages['maxrss'])} | |")
+    print(f"| press file PDF/X-1a, warm ({press['pages']} pages) | {press['wall']:.2f} s | {press['wall'] * 1000 / press['pages']:.1f} | "
+          f"{human_bytes(press['maxrss'])} | {human_bytes(press['bytes'])} |")
     print(f"| baseline: plain Typst, {pages} pages fixed text | {base['typst']:.2f} s | {ms(base['typst'])} | {human_bytes(base['maxrss'])} | {human_bytes(base['bytes'])} |")
     print(f"\nTypst stage vs. baseline: {stages['typst'] / base['typst']:.2f}×; goals ≤ 10 ms/page, ≤ 1 GiB.")
     print("Embedded font subsets: " + "; ".join(f"{name} {human_bytes(size)}" for name, size in fonts))

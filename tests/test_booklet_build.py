@@ -28,8 +28,10 @@ def built(tmp_path_factory):
     assert not [p for p in loaded.problems if p.is_error], [p.line() for p in loaded.problems]
     out = tmp_path_factory.mktemp("booklets")
     result = make_booklets(loaded.model, out, options=BookletOptions(today=TODAY))
+    # the fixture's web address is example.org, so the press file is a proof (see test_booklet_press.py)
     marked = make_booklets(loaded.model, tmp_path_factory.mktemp("print"),
-                           options=BookletOptions(associations=("nanxun",), print_marks=True, impose="saddle", today=TODAY))
+                           options=BookletOptions(associations=("nanxun",), print_marks=True, proof=True,
+                                                  impose="saddle", today=TODAY))
     return loaded.model, out, result, marked
 
 
@@ -80,7 +82,7 @@ def test_long_story_continues_with_running_head_and_no_blank_page(built):
     _, out, _, _ = built
     texts = _texts(out / "huzhou.pdf")
     page = _toc(texts)["钱立峰"]
-    assert texts[page].lstrip().startswith("钱立峰（续）")
+    assert "钱立峰（续）" in texts[page].lstrip().splitlines()[0]          # the running head of page 2
     story = "".join(texts[page - 1:page + 8])
     assert "第1段" in story.replace(" ", "") and "第" in story
     last_para = max(int(n) for n in re.findall(r"第\s*(\d+)\s*段", story))
@@ -110,15 +112,31 @@ def test_rare_characters_are_drawn(built):
 
 
 def test_metadata_outline_and_language(built):
-    _, out, _, _ = built
+    _, out, _, marked = built
     r = PdfReader(out / "nanxun.pdf")
     assert r.metadata.title == "南浔区劳模风采录"
-    assert r.metadata.author == "湖州市劳模协会"
     assert str(r.trailer["/Root"].get("/Lang")) == "zh-CN"
     titles = []
     for item in r.outline:
         titles += [x.title for x in item] if isinstance(item, list) else [item.title]
-    assert {"孙梅金", "刘䶮", "安宁", "劳模风采", "模范集体", "创新工作室"} <= set(titles)
+    assert {"孙梅金", "刘䶮", "安宁", "劳模风采"} <= set(titles)
+    assert "模范集体" in titles or "丝韵缫丝车间" in titles
+
+
+def test_metadata_names_only_the_publisher(built):
+    """No author, subject or keywords taken from content (issue 11): in Info and in the XMP."""
+    _, out, _, marked = built
+    for pdf in [out / "nanxun.pdf", out / "huzhou.pdf", *marked.paths]:
+        r = PdfReader(pdf)
+        info = r.metadata or {}
+        assert info.get("/Author") in (None, "湖州市劳模协会"), pdf
+        assert not info.get("/Subject") and not info.get("/Keywords"), pdf
+        xmp = r.trailer["/Root"]["/Metadata"].get_object().get_data().decode() if "/Metadata" in r.trailer["/Root"] else ""
+        creators = re.findall(r"<dc:creator>.*?</dc:creator>", xmp, re.S)
+        assert all(re.findall(r"<rdf:li[^>]*>(.*?)</rdf:li>", c) == ["湖州市劳模协会"] for c in creators), pdf
+        assert not re.search(r"<(pdf:Keywords|dc:subject|dc:description)\b", xmp), pdf
+        for name in ("孙梅金", "刘䶮", "钱立峰"):
+            assert name not in xmp and name not in str(info), pdf
 
 
 def test_profile_contents(built):
@@ -141,21 +159,25 @@ def test_cover_and_back_cover(built):
     assert "湖州市劳模协会" in texts[-1] and "2026年5月" in texts[-1].replace(" ", "")
 
 
-def test_print_version_has_bleed_trimbox_and_marks(built):
+def test_press_version_sheet_boxes_and_office_imposition(built):
     _, _, _, marked = built
     names = sorted(p.name for p in marked.paths)
-    assert names == ["nanxun-print.pdf", "nanxun-saddle.pdf"]
-    pdf = next(p for p in marked.paths if p.name == "nanxun-print.pdf")
+    assert names == ["nanxun-proof.pdf", "nanxun-saddle.pdf"]
+    pdf = next(p for p in marked.paths if p.name == "nanxun-proof.pdf")
     page = PdfReader(pdf).pages[0]
     mm = 72 / 25.4
-    assert float(page.mediabox.width) == pytest.approx((148 + 6) * mm, abs=0.5)
-    assert float(page.mediabox.height) == pytest.approx((210 + 6) * mm, abs=0.5)
-    assert float(page.trimbox.left) == pytest.approx(3 * mm, abs=0.1)
+    assert float(page.mediabox.width) == pytest.approx((148 + 6 + 20) * mm, abs=0.5)    # bleed 3 + crop-mark margin 10
+    assert float(page.mediabox.height) == pytest.approx((210 + 6 + 20) * mm, abs=0.5)
+    assert float(page.bleedbox.width) == pytest.approx((148 + 6) * mm, abs=0.5)
+    assert float(page.trimbox.left) == pytest.approx(13 * mm, abs=0.1)
     assert float(page.trimbox.width) == pytest.approx(148 * mm, abs=0.5)
-    saddle = PdfReader(next(p for p in marked.paths if p.name == "nanxun-saddle.pdf"))
+    saddle_path = next(p for p in marked.paths if p.name == "nanxun-saddle.pdf")
+    saddle = PdfReader(saddle_path)
     assert len(saddle.pages) % 2 == 0
     assert float(saddle.pages[0].mediabox.width) == pytest.approx(297 * mm, abs=0.5)   # A4 landscape
     assert float(saddle.pages[0].mediabox.height) == pytest.approx(210 * mm, abs=0.5)
+    assert saddle_path.read_bytes().startswith(b"%PDF-1.7")          # the version of the pages it holds
+    assert not any("/Annots" in p for p in saddle.pages)             # no links pointing at the wrong half
 
 
 def test_filters_make_one_selection_booklet(tmp_path):
@@ -163,14 +185,17 @@ def test_filters_make_one_selection_booklet(tmp_path):
     model = load(root).model
     res = make_booklets(model, tmp_path / "out", options=BookletOptions(
         filters=Filters(levels=("national", "provincial")), title="省级以上劳模风采", today=TODAY))
-    assert [p.name for p in res.paths] == ["huzhou-selection.pdf"]
+    assert [p.name for p in res.paths] == ["huzhou-provincial-up.pdf"]
     text = "".join(_texts(res.paths[0]))
     assert "省级以上劳模风采" in text
+    assert "本册收录：获省级以上荣誉的劳模" in _texts(res.paths[0])[0].replace(" ", "")     # the cover says what was chosen
     assert "孙梅金" in text and "刘䶮" in text and "安宁" in text
     assert "钱立峰" not in text and "周文" not in text and "模范集体" not in text
     res = make_booklets(model, tmp_path / "out2", options=BookletOptions(
         filters=Filters(worker_ids=("zhou-wen", "bai-xue")), today=TODAY, paper="A4"))
+    assert [p.name for p in res.paths] == ["huzhou-selected.pdf"]
     texts = _texts(res.paths[0])
+    assert "湖州市劳模风采录（选编）" in texts[0].replace(" ", "")
     toc = _toc(texts)
     assert list(toc)[-2:] == ["周文", "白雪"]              # the order asked for
     assert float(PdfReader(res.paths[0]).pages[0].mediabox.width) == pytest.approx(595.3, abs=0.5)
@@ -195,10 +220,17 @@ def test_renders_for_review(built):
     assert (RENDERS / "cover.png").stat().st_size > 1000
 
 
-def test_build_booklets_is_what_fengcai_build_calls(tmp_path):
-    from generator.booklet.build import build_booklets
+def test_build_and_booklet_commands_write_to_the_same_folder(tmp_path):
+    """`fengcai build` and `fengcai booklet` both put booklets in <project>/booklets/ (never into the site)."""
+    from generator.booklet.build import booklet_dir
+    from generator.cli import main
+    from generator.commands import build as build_command
     root = make_tree(tmp_path / "tree")
-    paths = build_booklets(load(root).model, tmp_path / "site" / "booklets", None)
-    assert sorted(p.name for p in paths) == ["huzhou.pdf", "nanxun.pdf"]
-    assert all(p.parent == tmp_path / "site" / "booklets" and p.stat().st_size > 10_000 for p in paths)
-    assert not list((tmp_path / "site" / "booklets").glob(".*tmp"))     # written via temp name + rename
+    model = load(root).model
+    build_command._booklets(model, tmp_path / "site")
+    assert sorted(p.name for p in booklet_dir(root).glob("*.pdf")) == ["huzhou.pdf", "nanxun.pdf"]
+    assert not (tmp_path / "site" / "booklets").exists()
+    assert not list(booklet_dir(root).glob(".*tmp"))     # written via temp name + rename
+    (booklet_dir(root) / "nanxun.pdf").unlink()
+    assert main(["booklet", "--root", str(root), "--association", "nanxun"]) == 0
+    assert (root / "booklets" / "nanxun.pdf").stat().st_size > 10_000

@@ -121,6 +121,6 @@ def test_command_happy_path(tree, tmp_path, capsys):
     assert main(["booklet", "--root", str(tree), "--out", str(out), "--association", "nanxun",
                  "--level", "全国级", "--title", "南浔全国劳模", "--paper", "a4"]) == 0
     assert "完成" in capsys.readouterr().out
-    r = PdfReader(out / "nanxun-selection.pdf")
+    r = PdfReader(out / "nanxun-national.pdf")
     assert r.metadata.title == "南浔全国劳模"
     assert "孙梅金" in "".join(p.extract_text() for p in r.pages)

@@ -40,7 +40,8 @@ def build_everything(root: Path) -> dict[str, str]:
     assert fengcai(["build", "--root", str(root), "--offline", "--no-booklets", "--out", str(root / "site-offline")]) == 0
     assert fengcai(["publish", "--root", str(root), "--site", str(root / "site"),
                     "--archive", str(root / "site.tar.gz")]) == 0
-    return fingerprint(root / "site", root / "site-offline", root / "site-offline.zip", root / "site.tar.gz")
+    return fingerprint(root / "site", root / "booklets", root / "site-offline", root / "site-offline.zip",
+                       root / "site.tar.gz")
 
 
 def test_two_clean_builds_are_identical(tmp_path, monkeypatch, capsys):

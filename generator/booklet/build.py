@@ -1,14 +1,15 @@
 """build_booklets(model, out_dir, media=None): every booklet, stage by stage.
 
-    public model → selections → fonts
-    → documents of every booklet (plans every print photo) → make the photos once
-    → per booklet: character check → Typst PDF (→ trim/bleed boxes) (→ saddle imposition)
-    → write (temp name, then rename)
+    public model → selections → fonts (→ press: CMYK profile, content preflight)
+    → documents of every booklet (plans every print photo) → make the photos once (→ press: CMYK)
+    → per booklet: character check → Typst PDF (→ press: PDF/X-1a, preflight of the file itself)
+    → write (temp name, then rename) → a preflight summary
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import time
@@ -16,21 +17,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pypdf import PdfReader
+import pikepdf
 
 from .. import qr
+from ..media.colour import ProfileError, cmyk_profile_description
 from ..media.errors import MediaError
 from ..model import Media, Model
+from ..problems import Problem
 from ..source_date import source_date
 from .checks import check_characters
 from .document import Layout, document
 from .errors import BookletError
 from .fonts import FontSet, find_fonts
-from .images import print_images
+from .images import PressPhotos, print_images
 from .impose import impose_saddle
-from .print_boxes import set_print_boxes
+from .pdf_facts import read_facts
+from .preflight import (BookletCheck, PhotoUse, content_problems, metadata_violations, pdfx_violations,
+                        photo_problems, summary)
+from .press import PressSpec, output_condition, to_pdfx
 from .render import compile_pdf, verified
 from .selection import Filters, Selection, select
+from .settings import BookletSettings
+
+BOOKLET_DIR = "booklets"      # where booklets go, for every command: <project>/booklets/
+
+
+def booklet_dir(root: Path) -> Path:
+    """The one folder both `fengcai build` and `fengcai booklet` write booklets to."""
+    return Path(root) / BOOKLET_DIR
 
 
 @dataclass(frozen=True)
@@ -39,7 +53,8 @@ class BookletOptions:
     filters: Filters = Filters()
     title: str = ""
     paper: str = ""                         # A5 / A4; "" = site.yml booklet.paper, else A5
-    print_marks: bool = False               # bleed + crop marks for a print shop
+    print_marks: bool = False               # the press file (PDF/X-1a, bleed, crop marks) instead of the reading copy
+    proof: bool = False                     # press file even with preflight errors, named -proof (never to print)
     impose: str = ""                        # "" or "saddle"
     fonts_dirs: tuple[Path, ...] = ()       # searched before the system font folders
     today: dt.date | None = None
@@ -50,6 +65,12 @@ class BookletResult:
     paths: list[Path] = field(default_factory=list)
     pages: dict[Path, int] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)    # preflight findings (content: file:line:col)
+    summary: list[str] = field(default_factory=list)         # the Chinese preflight summary (press files)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
 
 
 def build_booklets(model: Model, out_dir: Path, media=None, options: BookletOptions | None = None,
@@ -67,21 +88,31 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
     opts = options or BookletOptions()
     say = log or (lambda _msg: None)
     model = model.public()
+    settings = BookletSettings.of(model.site)
     selections = plan(model, opts)
-    fonts = verified(find_fonts(font_dirs(model, opts)))
+    fonts = verified(find_fonts(font_dirs(model, opts, settings)))
+    press = opts.print_marks
+    result = BookletResult()
+    profile = _profile(model, settings) if press else None
+    result.problems += content_problems(model, settings, press)
+    if press and result.errors and not opts.proof:
+        result.summary = _summary(result, [], settings, profile, opts, written=False)
+        return result
     images = print_images(media, model.root / ".cache" / "booklet-media")
     today = opts.today or source_date(model)   # not the clock: the same content prints the same date
-    paper = opts.paper or (model.site.booklet or {}).get("paper") or "A5"
-    bleed = float((model.site.booklet or {}).get("bleed_mm") or 3) if opts.print_marks else 0.0
+    paper = opts.paper or settings.paper or "A5"
+    bleed = settings.bleed_mm if press else 0.0
     font_names = {"serif": list(fonts.serif), "sans": list(fonts.sans)}
-    result = BookletResult()
+    uses: dict[str, tuple[Media, str]] = {}        # print file path → (photo, whose)
 
     def photo(m: Media, size_mm: tuple[float, float]) -> str | None:
         try:
-            return str(Path(images.print_image(m.path, size_mm[0], size_mm[1])).absolute())
+            path = str(Path(images.print_image(m.path, size_mm[0], size_mm[1])).absolute())
         except MediaError as e:
             say(f"警告：{e}（这一处改用占位图）")
             return None
+        uses.setdefault(path, (m, ""))
+        return path
 
     # 1. every document (this plans every print photo), 2. make the photos, 3. lay out and write
     qr.open_memo(model.root / ".cache")
@@ -92,24 +123,60 @@ def make_booklets(model: Model, out_dir: Path, media=None, options: BookletOptio
             say(f"跳过 {sel.association.name}：没有可以印的劳模、集体或工作室")
             continue
         docs = [(layout, name, document(model, sel, layout, font_names, photo, today))
-                for layout, name in _layouts(sel, paper, bleed, opts.impose)]
+                for layout, name in _layouts(sel, paper, bleed, press, opts)]
         planned.append((sel, docs))
     images.finish()
     qr.save_memo()
+    photo_uses = _photo_uses(planned, uses)
+    if press:
+        cmyk = PressPhotos(model.root / ".cache" / "booklet-media", profile.profile).convert_all(list(photo_uses))
+        for _sel, docs in planned:
+            for _layout, _name, doc in docs:
+                _swap_photos(doc, cmyk)
+        photo_uses = {_sha(cmyk[p]): u for p, u in photo_uses.items() if p in cmyk}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
+    checks: list[BookletCheck] = []
+    placements = []
     stamp = dt.datetime.combine(today, dt.time(12), dt.timezone.utc)
     for sel, docs in planned:
         try:
-            for path, pages in _write_booklet(sel, docs, fonts, stamp, opts.impose, out_dir, say):
-                result.paths.append(path)
-                result.pages[path] = pages
+            for path, pages, check, placed in _write_booklet(sel, docs, fonts, stamp, opts, profile, settings,
+                                                             out_dir, say, photo_uses):
+                placements += [(sel.title, p) for p in placed]
+                if path is not None:
+                    result.paths.append(path)
+                    result.pages[path] = pages
+                    checks.append(check)
         except (BookletError, MediaError) as e:
             failures.append(f"《{sel.title}》：{e}")
+    if press:
+        result.problems += photo_problems(placements, photo_uses, press=True)
+        result.summary = _summary(result, checks, settings, profile, opts, written=bool(result.paths))
     if failures:
         raise BookletError("有小册子没能生成：\n  " + "\n  ".join(failures))
     return result
+
+
+@dataclass(frozen=True)
+class _Profile:
+    profile: bytes
+    name: str
+
+
+def _profile(model: Model, settings: BookletSettings) -> _Profile:
+    path = settings.profile_path(model.root)
+    where = model.site.source.loc("booklet", "cmyk_profile")
+    try:
+        data = path.read_bytes()
+        return _Profile(data, cmyk_profile_description(data))
+    except OSError:
+        hint = ("Debian/Ubuntu 运行 sudo apt-get install libgs-common 安装默认的特性文件；"
+                "或把印刷厂提供的 CMYK 特性文件（如 JapanColor2001Coated.icc）放进项目，在 booklet.cmyk_profile 写上它的路径")
+        raise BookletError(f"{where}: 找不到印刷色彩特性文件 {path}", hint) from None
+    except ProfileError as e:
+        raise BookletError(f"{where}: 印刷色彩特性文件 {path} {e}", "向印刷厂要一个 CMYK 特性文件，在 booklet.cmyk_profile 写上它的路径") from None
 
 
 def plan(model: Model, opts: BookletOptions) -> list[Selection]:
@@ -128,9 +195,9 @@ def plan(model: Model, opts: BookletOptions) -> list[Selection]:
     return [select(model, aid, opts.filters, opts.title) for aid in ids]
 
 
-def font_dirs(model: Model, opts: BookletOptions) -> list[Path]:
+def font_dirs(model: Model, opts: BookletOptions, settings: BookletSettings | None = None) -> list[Path]:
     dirs = list(opts.fonts_dirs)
-    configured = (model.site.booklet or {}).get("fonts_dir")
+    configured = (settings or BookletSettings.of(model.site)).fonts_dir
     if configured:
         dirs.append(model.root / configured)
     if (model.root / "fonts").is_dir():
@@ -138,15 +205,19 @@ def font_dirs(model: Model, opts: BookletOptions) -> list[Path]:
     return dirs
 
 
-def _layouts(sel: Selection, paper: str, bleed: float, impose: str) -> list[tuple[Layout, str | None]]:
+def _layouts(sel: Selection, paper: str, bleed: float, press: bool, opts: BookletOptions):
     """(layout, file name) of each PDF of one booklet; a None name is only for imposition."""
-    out: list[tuple[Layout, str | None]] = [(Layout(paper, bleed, bleed > 0), sel.slug + ("-print" if bleed > 0 else ""))]
-    if impose == "saddle" and bleed > 0:
-        out.append((Layout(paper, 0.0, False), None))       # imposition needs trim-size pages
+    if not press:
+        return [(Layout(paper), sel.slug)]
+    out = [(Layout(paper, bleed, True), sel.slug + ("-proof" if opts.proof else "-print"))]
+    if opts.impose == "saddle":
+        out.append((Layout(paper), None))       # imposition needs trim-size pages
     return out
 
 
-def _write_booklet(sel: Selection, docs, fonts: FontSet, stamp: dt.datetime, impose: str, out_dir: Path, say):
+def _write_booklet(sel: Selection, docs, fonts: FontSet, stamp: dt.datetime, opts: BookletOptions,
+                   profile: _Profile | None, settings: BookletSettings, out_dir: Path, say, photo_uses):
+    """Yields (path or None when preflight kept the file back, pages, check, image placements)."""
     started = time.perf_counter()
     trim_pdf = None
     for layout, name, doc in docs:
@@ -154,21 +225,72 @@ def _write_booklet(sel: Selection, docs, fonts: FontSet, stamp: dt.datetime, imp
             say(f"警告：{who}的照片没能处理，这一处改用占位图")
         check_characters(doc, fonts)
         pdf = compile_pdf(doc, fonts, when=stamp)
-        if layout.bleed_mm:
-            pdf = set_print_boxes(pdf, layout.bleed_mm)
+        check = BookletCheck(name or "", 0, layout.press)
+        placed = []
+        if layout.press:
+            spec = PressSpec(title=doc["title"], publisher=doc["author"], bleed_mm=layout.bleed_mm,
+                             profile=profile.profile, profile_name=profile.name,
+                             condition=settings.output_condition, when=stamp)
+            pdf = to_pdfx(pdf, spec)
+            facts = read_facts(pdf)
+            bad = pdfx_violations(facts, layout.bleed_mm) + metadata_violations(facts, doc["author"])
+            if bad:
+                raise BookletError("印刷文件没有通过印前检查：" + "；".join(bad[:6]), "这是程序的问题，请把这段信息发给技术人员")
+            placed = facts.images
+            check.images = len(placed)
+            check.lowest_ppi = min((p.ppi for p in placed), default=float("inf"))
+            blurry = [p for p in photo_problems([(sel.title, x) for x in placed], photo_uses, press=True) if p.is_error]
+            if blurry and not opts.proof:
+                say(f"没有生成《{sel.title}》的印刷文件：有 {len(blurry)} 张照片分辨率太低（见下面的印前检查）")
+                yield None, 0, check, placed
+                continue
         else:
             trim_pdf = pdf
         if name:
             path = out_dir / f"{name}.pdf"
             pages = _write(path, pdf)
-            say(f"已生成 {path}（{pages} 页，{len(pdf) / 1e6:.1f} MB，{time.perf_counter() - started:.1f} 秒）")
-            yield path, pages
-    if impose == "saddle":
+            check.pages = pages
+            kind = "印刷厂版 PDF/X-1a" if layout.press else "阅读版"
+            say(f"已生成 {path}（{kind}，{pages} 页，{len(pdf) / 1e6:.1f} MB，{time.perf_counter() - started:.1f} 秒）")
+            yield path, pages, check, placed
+    if opts.impose == "saddle" and trim_pdf is not None:
         imposed = impose_saddle(trim_pdf)
         path = out_dir / f"{sel.slug}-saddle.pdf"
         pages = _write(path, imposed)
         say(f"已生成 {path}（骑马钉拼版，{pages} 面，双面打印时选「短边翻转」，对折后骑马钉装订）")
-        yield path, pages
+        yield path, pages, BookletCheck(path.stem, pages, False), []
+
+
+def _photo_uses(planned, uses: dict[str, tuple[Media, str]]) -> dict[str, PhotoUse]:
+    """{print file: PhotoUse} with whose photo it is, read from the documents that place it."""
+    out: dict[str, PhotoUse] = {}
+
+    def note(path, who):
+        if path and path in uses and path not in out:
+            out[path] = PhotoUse(uses[path][0], who)
+
+    for sel, docs in planned:
+        for _layout, _name, doc in docs:
+            note(doc["cover"]["image"], f"{sel.association.name}的封面照片")
+            for s in doc["sections"]:
+                for e in s["entries"]:
+                    note(e.get("portrait"), f"{e['name']}的肖像")
+                    note(e.get("portrait_hero"), f"{e['name']}的肖像")
+                    note(e.get("photo"), f"{e['name']}的照片")
+                    for g in e.get("gallery", []):
+                        note(g["image"], f"{e['name']}的相册照片")
+    return out
+
+
+def _swap_photos(doc: dict, new: dict[str, str]) -> None:
+    """Point every photo of `doc` at its CMYK version."""
+    parts = [doc["cover"]] + [e for s in doc["sections"] for e in s["entries"]]
+    for part in parts:
+        for key in ("portrait", "portrait_hero", "photo", "image"):
+            if part.get(key):
+                part[key] = new.get(part[key], part[key])
+        for g in part.get("gallery", []):
+            g["image"] = new.get(g["image"], g["image"])
 
 
 def placeholders_for_missing(doc: dict) -> list[str]:
@@ -180,11 +302,31 @@ def placeholders_for_missing(doc: dict) -> list[str]:
             if part.get(key) and not Path(part[key]).is_file():
                 part[key] = None
                 who.append(f"「{part.get('name') or part.get('title', '')}」")
+        if part.get("portrait_hero") and not (part.get("portrait") and Path(part["portrait_hero"]).is_file()):
+            part["portrait_hero"] = None
+        if part.get("gallery"):
+            kept = [g for g in part["gallery"] if Path(g["image"]).is_file()]
+            if len(kept) < len(part["gallery"]):
+                who.append(f"「{part.get('name', '')}」")
+            part["gallery"] = kept
     return who
+
+
+def _summary(result: BookletResult, checks, settings: BookletSettings, profile: _Profile | None,
+             opts: BookletOptions, written: bool) -> list[str]:
+    name = profile.name if profile else ""
+    condition = output_condition(PressSpec("", "", 0, b"", name, settings.output_condition)) if profile else ""
+    return summary(checks, result.problems, settings, name, condition, opts.proof, written)
+
+
+def _sha(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _write(path: Path, pdf: bytes) -> int:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(pdf)
     os.replace(tmp, path)
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+

@@ -68,12 +68,15 @@ def impose_saddle(pdf: bytes, keep_back_cover: bool = True) -> bytes:
             move = Transformation().translate(tx=x0 + slot * w - float(page.mediabox.left),
                                               ty=y0 - float(page.mediabox.bottom))
             sheet.merge_transformed_page(page, move)
+        if "/Annots" in sheet:
+            del sheet["/Annots"]        # links would point at the wrong places on a sheet of two pages
         added = writer.add_page(sheet)
         added.compress_content_streams()
     for key in ("/Title", "/Author"):
         if reader.metadata and reader.metadata.get(key):
             writer.add_metadata({key: reader.metadata[key]})
     writer.compress_identical_objects()
+    writer.pdf_header = reader.pdf_header       # the pages keep the PDF features of their source (Typst: 1.7)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

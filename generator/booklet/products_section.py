@@ -1,7 +1,8 @@
 """An optional short chapter of an association's booklet: the products of the people and groups it prints.
 
 Off unless site.yml says `booklet: {products: true}`. Products are laid out as small cards, several to
-a page (theme/booklet/products.typ), not one page each: a modest chapter next to the profiles.
+a page under the chapter title (theme/booklet/products.typ), not one page each: a modest chapter after
+the profiles, collectives and studios.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from ..model.offerings import Product
 from .selection import Selection
 
 SUMMARY_CHARS = 56      # about three lines of a card: the web page has the whole text
-CARD_PHOTO_MM = {"A5": (56.0, 42.0), "A4": (82.0, 61.5)}   # 4:3, two cards side by side (theme/booklet/products.typ)
+# 4:3, two cards side by side in the text block (A5: 33 × 10 pt, A4: 42 × 11 pt wide; theme/booklet/products.typ)
+CARD_PHOTO_MM = {"A5": (56.0, 42.0), "A4": (79.0, 59.3)}
 
 
 def products_section(model: Model, sel: Selection, paper: str, photo, page_url) -> dict | None:
@@ -26,7 +28,7 @@ def products_section(model: Model, sel: Selection, paper: str, photo, page_url) 
     products = [p for p in model.offerings.products_sorted if p.maker and (p.maker.kind, p.maker.id) in printed]
     if not products:
         return None
-    return {"kind": "products", "title": "劳模产品", "unit": "件劳模产品",
+    return {"kind": "products", "title": "劳模产品", "divider": False,
             "entries": [_entry(model, p, paper, photo, page_url) for p in products]}
 
 

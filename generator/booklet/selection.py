@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import LEVEL_LABELS, Association, Collective, Model, Studio, Worker
+from ..model.honors import LEVELS
+from ..model.names import slugify_text
 from .errors import BookletError
 
 LEVEL_WORDS = {**{k: k for k in LEVEL_LABELS}, **{v: k for k, v in LEVEL_LABELS.items()},
@@ -33,6 +35,7 @@ class Selection:
     studios: list[Studio] = field(default_factory=list)
     title: str = ""
     slug: str = ""                         # output file name without .pdf
+    scope: str = ""                        # what the filters kept, for the cover: "获全国级荣誉的劳模 · 2015—2024年"
 
     @property
     def empty(self) -> bool:
@@ -86,7 +89,8 @@ def select(model: Model, association_id: str, filters: Filters = Filters(), titl
             collectives.extend(model.collectives_of(aid))
             studios.extend(model.studios_of(aid))
     return Selection(association=a, workers=workers, collectives=collectives, studios=studios,
-                     title=title or default_title(a), slug=a.id if not (filters.active or title) else f"{a.id}-selection")
+                     title=title or default_title(a, filters), slug=file_slug(a, filters, title),
+                     scope=scope_line(filters))
 
 
 def _matches(w: Worker, f: Filters) -> bool:
@@ -99,7 +103,64 @@ def _matches(w: Worker, f: Filters) -> bool:
     return True
 
 
-def default_title(a: Association) -> str:
-    """《南浔区劳模风采录》 from short_name 南浔区; the bare name when there is no short name."""
+def default_title(a: Association, filters: Filters = Filters()) -> str:
+    """《南浔区劳模风采录》; with filters 《南浔区全国级劳模风采录》, 《湖州市劳模风采录（2015—2024年）》."""
     base = a.short_name or a.name.removesuffix("劳模协会").removesuffix("劳动模范协会") or a.name
-    return f"{base}劳模风采录"
+    extras = [x for x in (_years_phrase(filters.years), "、".join(filters.tags),
+                          "选编" if filters.worker_ids else "") if x]
+    return f"{base}{_levels_phrase(filters.levels)}劳模风采录" + (f"（{'·'.join(extras)}）" if extras else "")
+
+
+def scope_line(filters: Filters) -> str:
+    """What a filtered booklet holds, in words for its cover; "" for the whole association."""
+    if not filters.active:
+        return ""
+    parts = []
+    if filters.worker_ids:
+        parts.append("选编的劳模")
+    if filters.levels:
+        parts.append(f"获{_levels_phrase(filters.levels)}荣誉的劳模")
+    if filters.years:
+        parts.append(f"荣誉年份{_years_phrase(filters.years)}")
+    if filters.tags:
+        parts.append("标签" + "、".join(f"「{t}」" for t in filters.tags))
+    return "本册收录：" + " · ".join(parts)
+
+
+def file_slug(a: Association, filters: Filters, title: str = "") -> str:
+    """nanxun, nanxun-national, huzhou-provincial-up-2015-2024, huzhou-tag-si-chou, huzhou-selected."""
+    parts = [a.id]
+    levels = _ordered(filters.levels)
+    if levels and len(levels) > 1 and levels == list(LEVELS[:len(levels)]):
+        parts.append(f"{levels[-1]}-up")
+    elif levels:
+        parts.append("-".join(levels))
+    if filters.years:
+        lo, hi = filters.years
+        parts.append(str(lo) if lo == hi else f"{lo}-{hi}")
+    for tag in filters.tags:
+        parts.append("tag-" + slugify_text(tag))
+    if filters.worker_ids:
+        parts.append("selected")
+    if len(parts) == 1 and title:
+        parts.append(slugify_text(title))
+    return "-".join(parts)
+
+
+def _ordered(levels) -> list[str]:
+    return sorted(set(levels), key=lambda lv: LEVELS.index(lv) if lv in LEVELS else len(LEVELS))
+
+
+def _levels_phrase(levels) -> str:
+    """全国级; 省级以上 (national + provincial); 市级、区县级."""
+    ordered = _ordered(levels)
+    if len(ordered) > 1 and ordered == list(LEVELS[:len(ordered)]):
+        return f"{LEVEL_LABELS[ordered[-1]]}以上"
+    return "、".join(LEVEL_LABELS.get(lv, lv) for lv in ordered)
+
+
+def _years_phrase(years) -> str:
+    if not years:
+        return ""
+    lo, hi = years
+    return f"{lo}年" if lo == hi else f"{lo}—{hi}年"

@@ -51,6 +51,15 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
             "bleed_mm": booklet.number("bleed_mm", "出血（毫米）") if booklet.has("bleed_mm") else 3,
             "publisher": booklet.text("publisher", "出版单位"),
             "fonts_dir": booklet.text("fonts_dir", "字体目录（相对于项目根目录）"),
+            # colophon (版权页) and press colour settings: see generator/booklet/settings.py
+            "permit": booklet.text("permit", "准印证号"),
+            "printer": booklet.text("printer", "印刷单位"),
+            "copies": booklet.integer("copies", "印数（册）", lo=1, hi=10_000_000),
+            "print_date": booklet.text("print_date", "印刷日期"),
+            "edition": booklet.text("edition", "版次"),
+            "recipients": booklet.text("recipients", "发送对象"),
+            "cmyk_profile": booklet.text("cmyk_profile", "印刷色彩特性文件（ICC）"),
+            "output_condition": booklet.text("output_condition", "印刷条件标识"),
             "products": booklet.boolean("products", "小册子里印劳模产品"),
         }
         booklet.finish()
