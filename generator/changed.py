@@ -48,3 +48,4 @@ def scope_of(model: Model, changed: set[str]) -> set[str] | None:
     for kind, key in scope:
         out |= files_of(kind, key)
     return out
+

@@ -43,6 +43,14 @@ def page_types(model) -> dict[str, str]:
         out["collective"] = next(iter(model.collectives.values())).url
     if model.studios:
         out["studio"] = next(iter(model.studios.values())).url
+    if model.products:
+        product = max(model.products.values(), key=lambda p: (len(p.photos), len(p.available_at), p.id))
+        out.update({"products": "products/", "products-filtered": f"products/by/{product.association}/all/",
+                    "product": product.url})
+    if model.services:
+        out["services"] = "services/"
+    if model.requests:
+        out.update({"requests": "requests/", "requests-filtered": "requests/by/done/all/"})
     return out
 
 

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = re.compile(r"""["'](file|yaml|schema|media|privacy|ref|vocab|duplicate|markdown|content|story|worker|site|search)\.([a-z][a-z\-]*)["']""")
+CODE = re.compile(r"""["'](file|yaml|schema|media|privacy|ref|vocab|duplicate|markdown|content|story|worker|site|search|product|service|request|venue)\.([a-z][a-z\-]*)["']""")
 
 
 def test_every_problem_code_is_in_the_guide():

@@ -53,7 +53,7 @@ def test_chart_labels_grow_with_the_text(phone, served_site, test_output):
       .filter(s => s.getBoundingClientRect().width > 0)
       .map(s => s.querySelector('.fc-chart__label, .fc-chart__tick').getBoundingClientRect().height)""")
     body = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
-    assert len(sizes) == 3
+    assert len(sizes) >= 3          # honors, associations, industries (+ products and 点单 when there are any)
     # the label's box is about 1.2 × its font size; it should be about the size of the text around it
     assert all(h >= 0.95 * body for h in sizes), (sizes, body)
     phone.locator("svg.fc-chart:visible").nth(1).screenshot(path=str(test_output / "site" / f"phone-chart-{phone.mode}.png"))

@@ -4,10 +4,10 @@
     .venv/bin/python tools/make_sample_media.py           # write missing or outdated files
     .venv/bin/python tools/make_sample_media.py --check   # only report; exit 1 if anything would change
 
-It reads workers/*/profile.yml, content/{associations,collectives,studios}/*.yml and the front matter
+It reads workers/*/profile.yml, content/{associations,collectives,studios,products}/*.yml and the front matter
 of content/stories/*.md, and draws each referenced portrait, gallery photo, cover, video (with poster
-and WebVTT captions) and audio clip with generator.demo.artwork. Output is deterministic, so a second
-run changes nothing.
+and WebVTT captions), audio clip and product illustration with generator.demo.artwork and
+generator.demo.product_art. Output is deterministic, so a second run changes nothing.
 
 A file is only (re)written when it is missing, or when it belongs to sample content (`sample: true`)
 or was generated earlier by this tool (it carries the fengcai-sample-media marker). Real photos that an
@@ -29,7 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.demo import artwork  # noqa: E402
+from generator.demo import artwork, product_art  # noqa: E402
 
 PORTRAIT_SIZE = (1200, 1600)
 PHOTO_SIZE = (1600, 1200)
@@ -90,6 +90,21 @@ SCENES: dict[str, tuple[str, str | None]] = {
     "content/stories/2025-05-08-hongwuyue-zoufang-weiwen.jpg": ("hall", "红五月 致敬劳动者"),
     "content/stories/2025-08-22-deqing-diandan-qiangdan.jpg": ("lab", None),
 }
+
+# What each sample product illustration shows (generator.demo.product_art kinds); anything not listed is
+# drawn by its category (PRODUCT_CATEGORY_ART).
+PRODUCT_ART: dict[str, str] = {
+    "content/products/xinneng-jiban-guhua.jpg": "device",
+    "content/products/siyun-zhensi-weijin-2.jpg": "silk",
+    "content/products/lifeng-jueyuan-gongju.jpg": "tool",
+    "content/products/jinggong-kuaihuan-jiaju.jpg": "tool",
+    "content/products/zhilian-dianjian-xitong.jpg": "software",
+    "content/products/yongqiang-xiangcun-ditu.jpg": "software",
+    "content/products/tongqu-ertong-waitao.jpg": "garment",
+    "content/products/sangyu-sangye-cha.jpg": "tea",
+}
+PRODUCT_CATEGORY_ART = {"茶叶": "tea", "农产品": "farm", "丝绸纺织": "silk", "竹木制品": "bamboo", "机电装备": "device",
+                        "新材料": "material", "技术成果": "device", "文创产品": "craft"}
 
 # WebVTT cues for the sample videos (4 s each); others get generic cues from the video title.
 CAPTIONS: dict[str, list[tuple[float, float, str]]] = {
@@ -212,6 +227,17 @@ def collect() -> list[Job]:
                 p = inside(y.parent, d["photo"])
                 if p:
                     jobs.append(Job(p, picture(p, f"{kind}/{y.stem}", str(d.get("name", ""))), bool(d.get("sample"))))
+
+    # products (illustrations of the object, never a photo of a real thing)
+    for y in sorted((ROOT / "content" / "products").glob("*.yml")):
+        d = yaml.safe_load(y.read_text(encoding="utf-8")) or {}
+        for item in d.get("photos") or []:
+            p = inside(y.parent, item.get("file", ""))
+            if p:
+                kind = PRODUCT_ART.get(rel(p)) or PRODUCT_CATEGORY_ART.get(str(d.get("category", "")), "device")
+                title = str(d.get("name", ""))
+                jobs.append(Job(p, lambda out, p=p, kind=kind, title=title: artwork.save_jpeg(
+                    product_art.product(rel(p), kind, title, PHOTO_SIZE), out, quality=85), bool(d.get("sample"))))
 
     # associations (cover; a logo is left to the editors)
     for y in sorted((ROOT / "content" / "associations").glob("*.yml")):

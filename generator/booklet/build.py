@@ -323,6 +323,10 @@ def _photo_parts(doc: dict):
     """(part, key, whose) for every photo reference of `doc`: cover, portraits, group and gallery photos."""
     yield doc["cover"], "image", f"{doc['cover']['association']}的封面照片"
     for s in doc["sections"]:
+        if s["kind"] == "products":
+            for e in s["entries"]:
+                yield e, "photo", f"产品「{e['name']}」的照片"
+            continue
         for e in s["entries"]:
             yield e, "portrait", f"{e['name']}的肖像"
             yield e, "portrait_hero", f"{e['name']}的肖像"

@@ -21,6 +21,7 @@ from ..model.honors import level_rank
 from ..print_sizes import COVER_MM, DPI, HERO_PORTRAIT_MM, PHOTO_MM, PORTRAIT_LARGE_MM, UPRIGHT_PHOTO_MM
 from ..qr import BORDER, qr_svg
 from . import markdown
+from .products_section import products_section
 from .selection import Selection
 from .settings import BookletSettings
 
@@ -86,6 +87,9 @@ def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: P
         if items:
             entries = [make(model, x, layout, photo) for x in items]
             sections.append({"kind": kind, "title": title, "divider": len(entries) > 1, "entries": entries})
+    products = products_section(model, sel, layout.paper, photo, page_url)   # optional (booklet.products)
+    if products:
+        sections.append(products)
     when = f"{today.year}年{today.month}月"
     return {
         "title": sel.title,

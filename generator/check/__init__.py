@@ -18,11 +18,11 @@ from ..content.worker_reader import read_worker
 from ..model.corpus import Model
 from ..model.kinds import BY_NAME, item_of
 from ..problems import WARNING, Problem, Report
-from . import (duplicates, markdown_links, markdown_rules, media, privacy, references, unpublished_names,
-               vocabulary)
+from . import (duplicates, markdown_links, markdown_rules, media, offerings, privacy, references,
+               unpublished_names, vocabulary)
 
 RULES = (references.check, vocabulary.check, privacy.check, unpublished_names.check, duplicates.check,
-         markdown_rules.check, markdown_links.check, media.check)
+         markdown_rules.check, markdown_links.check, media.check, offerings.check)
 # rules that look at each file on its own: CheckMemory reruns them only where files changed
 PER_FILE = (privacy.check, markdown_rules.check, media.check)
 

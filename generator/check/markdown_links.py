@@ -62,7 +62,7 @@ def _targets(line: str) -> Iterator[re.Match]:
 def _labels(model: Model) -> dict[str, str]:
     """Every path of the site built from `model` → what an editor calls it."""
     out = {url: url for url in SECTION_URLS + SITE_FILES}
-    for group in (model.workers, model.associations, model.collectives, model.studios, model.pages):
+    for group in (model.workers, model.associations, model.collectives, model.studios, model.pages, model.products):
         for item in group.values():
             out[item.url] = item.name if hasattr(item, "name") else item.title
     for s in model.stories.values():

@@ -97,6 +97,10 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
         if not wanted(st.source.rel):
             continue
         _image(memo, st.cover, out)
+    for p in model.products.values():
+        if wanted(p.source.rel):
+            for ph in p.photos:
+                _image(memo, ph.file, out)
     memo.save()
     return out
 
@@ -112,4 +116,5 @@ def _images(model: Model, wanted) -> list[Media]:
         for item in group.values():
             if wanted(item.source.rel):
                 out += [getattr(item, a) for a in attrs]
+    out += [ph.file for p in model.products.values() if wanted(p.source.rel) for ph in p.photos]
     return [m for m in out if m is not None]

@@ -34,10 +34,11 @@ class PublishedText:
 
 
 def yaml_sources(model: Model) -> Iterator[Source]:
-    """profile.yml, <id>.yml and site.yml files (front matter of Markdown files comes with markdown_sources)."""
+    """profile.yml, <id>.yml (products, services and 点单 requests too) and site.yml files (front matter of Markdown files comes with markdown_sources)."""
     if model.site.source.lines:
         yield model.site.source
-    for group in (model.associations, model.collectives, model.studios):
+    for group in (model.associations, model.collectives, model.studios, model.products, model.services,
+                  model.requests):
         for item in group.values():
             yield item.source
     for w in model.workers.values():

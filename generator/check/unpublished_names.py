@@ -106,11 +106,12 @@ def _published_items(model: Model):
     if model.site.source.lines:
         yield _Item([model.site.source], [], set(), "")
     for kind, group in (("association", model.associations), ("collective", model.collectives),
-                        ("studio", model.studios)):
+                        ("studio", model.studios), ("product", model.products), ("service", model.services),
+                        ("request", model.requests)):
         for key, item in group.items():
             if (kind, key) not in pub:
-                yield _Item([item.source] + ([item.story_source] if item.story_source else []), [],
-                            set(item.namesakes), item.source.rel + " ")
+                story = getattr(item, "story_source", None)   # products, services, requests have none
+                yield _Item([item.source] + ([story] if story else []), [], set(item.namesakes), item.source.rel + " ")
     for kind, group in (("story", model.stories), ("page", model.pages)):
         for key, item in group.items():
             if (kind, key) not in pub:

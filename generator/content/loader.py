@@ -1,6 +1,7 @@
 """Load the whole content tree into a Model: read every file once, collect every problem.
 
-    content/site.yml, search.yml, associations/, collectives/, studios/, stories/, pages/
+    content/site.yml, search.yml, associations/, collectives/, studios/, stories/, pages/,
+    products/, services/, requests/
     workers/<id>/profile.yml (+ story.md + media)
 """
 
@@ -13,6 +14,7 @@ from ..model.corpus import Model
 from ..model.source import Loc
 from ..problems import Problem, error, warning
 from .fields import SLUG
+from .offering_reader import read_product, read_request, read_service
 from .organisation_reader import read_association, read_collective, read_studio
 from .search_reader import read_search_terms
 from .site_reader import read_site
@@ -40,6 +42,9 @@ def load(root: Path, read_worker_folder=None) -> LoadResult:
         ("associations", read_association, model.associations),
         ("collectives", read_collective, model.collectives),
         ("studios", read_studio, model.studios),
+        ("products", read_product, model.products),
+        ("services", read_service, model.services),
+        ("requests", read_request, model.requests),
     ):
         for path in _files(content / kind, (".yml", ".yaml"), root, problems):
             item = reader(path, root, problems)

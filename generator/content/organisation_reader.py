@@ -9,6 +9,7 @@ from ..model.source import Loc
 from ..problems import Problem, error
 from .common import read_achievement, read_contact, read_honor
 from .fields import SLUG, FieldReader
+from .offering_reader import read_venue
 from .yaml_file import load_story_body, load_yaml_file
 
 
@@ -36,6 +37,9 @@ def read_association(path: Path, root: Path, problems: list[Problem]) -> Associa
         stats=r.objects("stats", "关键数字", _read_stat), services=r.objects("services", "服务项目", _read_service),
         summary=r.text("summary", "一句话简介"), namesakes=r.text_list("namesakes", "同名的其他人"),
     )
+    a.venues = r.objects("venues", "劳模产品展示厅和合作门店", read_venue)
+    for v in a.venues:
+        v.association = a.id
     r.finish()
     a.short_name = a.short_name or a.name.replace("劳模协会", "").replace("劳动模范协会", "")
     a.story_md, a.story_source = load_story_body(path.with_suffix(".md"), root, problems)

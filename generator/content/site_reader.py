@@ -35,6 +35,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
     if voc is not None:
         site.industries = voc.text_list("industries", "行业词表", max_items=MAX_VOCABULARY)
         site.services = voc.text_list("services", "志愿服务词表", max_items=MAX_VOCABULARY)
+        site.product_categories = voc.text_list("product_categories", "劳模产品类别词表", max_items=MAX_VOCABULARY)
         titles = voc.mapping("honor_titles", "荣誉称号词表（称号: 级别）")
         if titles is not None:
             for title in list(titles.data):
@@ -59,6 +60,7 @@ def read_site(path: Path, root: Path, problems: list[Problem]) -> SiteConfig:
             "recipients": booklet.text("recipients", "发送对象"),
             "cmyk_profile": booklet.text("cmyk_profile", "印刷色彩特性文件（ICC）"),
             "output_condition": booklet.text("output_condition", "印刷条件标识"),
+            "products": booklet.boolean("products", "小册子里印劳模产品"),
         }
         booklet.finish()
     r.finish(extra_allowed=("services",))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .entities import Association, Collective, Page, SiteConfig, Story, Studio, Worker
 from .kinds import BY_NAME, KINDS
+from .offerings import Offerings, Product, Request, Service, offering_refs, without as offering_without
 
 
 @dataclass
@@ -22,14 +23,20 @@ class Model:
     studios: dict[str, Studio] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    products: dict[str, Product] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    requests: dict[str, Request] = field(default_factory=dict)
 
     # ---- publication -------------------------------------------------------------------------
     def unpublished(self) -> set[tuple[str, str]]:
         """(kind, id) of every item that must not be shown: drafts, and people whose consent is
         missing or withdrawn (Worker.published)."""
         out = {("worker", k) for k, w in self.workers.items() if not w.published}
-        for kind, items in (("collective", self.collectives), ("studio", self.studios), ("story", self.stories)):
+        for kind, items in (("collective", self.collectives), ("studio", self.studios), ("story", self.stories),
+                            ("product", self.products), ("service", self.services), ("request", self.requests)):
             out |= {(kind, k) for k, item in items.items() if item.draft}
+        # a 点单 belongs to its service: when the service is not shown, neither is the request
+        out |= {("request", k) for k, r in self.requests.items() if ("service", r.service) in out}
         return out
 
     def public(self, withheld: set[tuple[str, str]] = frozenset()) -> "Model":
@@ -53,7 +60,8 @@ class Model:
         """Every item that names this one by its id: (kind, id) pairs.
 
         An association: its workers, collectives, studios, stories and child associations; a studio:
-        its workers; a worker: the stories that list them and the studios they lead."""
+        its workers; a worker: the stories that list them and the studios they lead; a worker, studio or
+        collective also the products, services and 点单 requests that name them; a service its requests."""
         return self._referrers.get((kind, item_id), set())
 
     @cached_property
@@ -78,7 +86,14 @@ class Model:
             add(("association", st.association), ("story", st.id))
             for wid in st.workers:
                 add(("worker", wid), ("story", st.id))
+        for target, source in offering_refs(self):   # products, services, 点单 (generator.model.offerings)
+            add(target, source)
         return dict(refs)
+
+    @cached_property
+    def offerings(self) -> Offerings:
+        """Products, services and 点单 requests, indexed (generator.model.offerings)."""
+        return Offerings(self)
 
     # ---- sorted views ------------------------------------------------------------------------
     @cached_property
@@ -228,4 +243,6 @@ def _without(item, kind: str, key: str):
         return dataclasses.replace(item, leader="")
     if kind == "studio" and isinstance(item, Worker) and item.studio == key:
         return dataclasses.replace(item, studio="")
+    if isinstance(item, (Product, Service, Request)):   # a maker, provider, taker or service line
+        return offering_without(item, kind, key)
     return item

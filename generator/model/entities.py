@@ -245,6 +245,7 @@ class Association:
     summary: str = ""
     story_md: str = ""
     story_source: Source | None = None
+    venues: list = field(default_factory=list)   # offerings.Venue: its product hall or shop
     namesakes: list[str] = field(default_factory=list)
 
     @property
@@ -364,6 +365,7 @@ class SiteConfig:
     honor_titles: dict[str, str] = field(default_factory=dict)   # title → level
     services: list[str] = field(default_factory=list)            # volunteer-service vocabulary
     booklet: dict = field(default_factory=dict)                  # paper, bleed_mm, …
+    product_categories: list[str] = field(default_factory=list)  # 劳模产品 categories (vocabulary)
     root_association: str = ""
     province: str = ""                                            # 浙江省: {省} in content/search.yml
     city: str = ""                                                # 湖州市: {市}

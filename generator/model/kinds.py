@@ -17,7 +17,7 @@ class Kind:
     name: str        # "worker"
     attr: str        # the Model's dict of this kind: "workers"
     folder: str      # where its files are, relative to the project: "workers", "content/studios"
-    url: str         # its page: "workers/{}/"
+    url: str         # its page: "workers/{}/" ("" when it has none)
 
 
 KINDS = (
@@ -27,6 +27,9 @@ KINDS = (
     Kind("story", "stories", "content/stories", "stories/{}/"),
     Kind("page", "pages", "content/pages", "pages/{}/"),
     Kind("worker", "workers", "workers", "workers/{}/"),
+    Kind("product", "products", "content/products", "products/{}/"),
+    Kind("service", "services", "content/services", ""),     # shown on services/ and association pages,
+    Kind("request", "requests", "content/requests", ""),     # on requests/ and the taker's page: no page of its own
 )
 BY_NAME = {k.name: k for k in KINDS}
 

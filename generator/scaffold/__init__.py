@@ -1,4 +1,5 @@
-"""`fengcai new`: skeleton files for a new worker, collective, studio, story or association.
+"""`fengcai new`: skeleton files for a new worker, collective, studio, story, association, product,
+service or 点单 request.
 
 Every key of a skeleton carries a Chinese comment and an example; what the editor must still write is
 marked 【待填写…】, which `fengcai check` lists until it is replaced.
@@ -96,6 +97,32 @@ def new_studio(root: Path, name: str, association: str = "") -> Created:
 
 def new_association(root: Path, name: str, item_id: str = "", parent: str = "") -> Created:
     return _new_in(root, "associations", name, "association.yml", id=item_id or None, parent=parent)
+
+
+def new_product(root: Path, name: str, association: str = "") -> Created:
+    base = root / "content" / "products"
+    pid = unique_id(slugify_text(name), lambda i: (base / f"{i}.yml").exists())
+    return Created(pid, [_write(base / f"{pid}.yml", "product.yml", name=name, id=pid,
+                                association=association or "【待填写：协会编号，例如 changxing】")])
+
+
+def new_service(root: Path, name: str, association: str = "") -> Created:
+    """A service's id starts with its association's (deqing-jineng-peixun): every association has a 技能培训."""
+    base = root / "content" / "services"
+    stem = f"{association}-{slugify_text(name)}" if association else slugify_text(name)
+    sid = unique_id(stem[:60].strip("-"), lambda i: (base / f"{i}.yml").exists())
+    return Created(sid, [_write(base / f"{sid}.yml", "service.yml", name=name,
+                                association=association or "【待填写：协会编号，例如 deqing】")])
+
+
+def new_request(root: Path, title: str, service: str = "", date: dt.date | None = None) -> Created:
+    """content/requests/<date>-<slug>.yml: the date it was asked for comes first, so the folder reads in order."""
+    date = date or dt.date.today()
+    base = root / "content" / "requests"
+    stem = f"{date.isoformat()}-{slugify_text(title)[:40].strip('-')}"
+    rid = unique_id(stem, lambda i: (base / f"{i}.yml").exists())
+    return Created(rid, [_write(base / f"{rid}.yml", "request.yml", name=title, date=date.isoformat(),
+                                service=service or "【待填写：服务项目编号，例如 deqing-jineng-peixun】")])
 
 
 def new_story(root: Path, title: str, association: str = "", date: dt.date | None = None, slug: str = "") -> Created:

@@ -13,6 +13,7 @@ from . import charts, figures
 from .markdown_text import plain_text, render_markdown
 from ..qr import qr_svg
 from .media import SiteMedia
+from .pages_offerings import OfferingPages
 from .render import PageOut, environment, render_page
 from .search_terms import name_aliases, phrase_chars
 from .structured import og_meta, person_jsonld
@@ -31,6 +32,7 @@ class Pages:
         self.assoc_paths = {a.id: " ".join([x.id for x in model.ancestors(a.id)] + [a.id])
                             for a in model.associations.values()}
         self._cards: dict[tuple[str, int], str] = {}
+        self.offerings = OfferingPages(self)   # products, services, the 点单 board
 
     def _card(self, w: Worker, page_url: str) -> Markup:
         """A related-worker card; every worker page sits at the same depth, so each card is rendered once
@@ -56,6 +58,7 @@ class Pages:
         out += [self.studio(s.id) for s in mo.studios.values()]
         out += [self.story(s.id) for s in mo.stories_sorted]
         out += [self.free_page(p.id) for p in sorted(mo.pages.values(), key=lambda p: (p.order, p.id))]
+        out += self.offerings.all()
         return out
 
     # ---- sections ------------------------------------------------------------------------------
@@ -126,7 +129,7 @@ class Pages:
             honors_chart=charts.stacked_columns(table, dict(levels), "历年获得的荣誉（按级别）"),
             assoc_chart=charts.hbar_chart(per_assoc, "各协会的劳模人数"),
             industry_chart=charts.hbar_chart(per_industry, "各行业的劳模人数"),
-            sample_note=any(w.sample for w in mo.workers.values()))
+            sample_note=any(w.sample for w in mo.workers.values()), **self.offerings.stats())
         return PageOut("stats/", "数据统计", body, {"hide": NO_TOC}, True)
 
     def search(self) -> PageOut:
@@ -158,7 +161,8 @@ class Pages:
             honors_by_year=sorted(w.honors, key=lambda h: (h.year, h.rank)),
             story_html=render_markdown(w.story_md), gallery=gallery, videos=videos, audio=audio,
             stories=mo.stories_about(w.id), related_cards=[self._card(r, w.url) for r in mo.related_workers(w)], aliases=name_aliases(w), phrases=self._phrases(w),
-            qr=qr_svg(page_link, f"{w.name}的网页二维码"), page_link=page_link, portrait_url=portrait_url)
+            qr=qr_svg(page_link, f"{w.name}的网页二维码"), page_link=page_link, portrait_url=portrait_url,
+            **self.offerings.for_maker("worker", w.id))
         desc = f"{w.name}，{top.title if top else '劳动模范'}，{w.employer}{w.position}。"
         meta = {"hide": NO_TOC, **og_meta(mo, w.url, w.name, desc, portrait_url, "profile"),
                 "jsonld": person_jsonld(mo, w, portrait_url), "page_kind": "worker"}
@@ -182,7 +186,7 @@ class Pages:
             story_html=render_markdown(a.story_md), children=mo.children(aid), workers=mo.workers_of(aid),
             descendant_count=len(mo.workers_of(aid, recursive=True)), collectives=mo.collectives_of(aid),
             studios=mo.studios_of(aid), stories=mo.stories_of(aid)[:10],
-            contact=any([c.address, c.phone, c.email, c.hours, c.website]))
+            contact=any([c.address, c.phone, c.email, c.hours, c.website]), **self.offerings.for_association(aid))
         desc = a.summary or plain_text(a.story_md, 120) or a.name
         return PageOut(a.url, a.name, body, {"hide": NO_TOC, **og_meta(mo, a.url, a.name, desc)})
 
@@ -190,7 +194,7 @@ class Pages:
         mo = self.model
         c = mo.collectives[cid]
         body = self._render("collective.html", c.url, c=c, assoc=mo.associations.get(c.association),
-                            story_html=render_markdown(c.story_md))
+                            story_html=render_markdown(c.story_md), **self.offerings.for_maker("collective", cid))
         return PageOut(c.url, c.name, body, {"hide": NO_TOC, **og_meta(mo, c.url, c.name, c.summary or c.name)})
 
     def studio(self, sid: str) -> PageOut:
@@ -201,7 +205,7 @@ class Pages:
         if leader and leader not in members:
             members.insert(0, leader)
         body = self._render("studio.html", s.url, s=s, assoc=mo.associations.get(s.association), leader=leader,
-                            members=members, story_html=render_markdown(s.story_md))
+                            members=members, story_html=render_markdown(s.story_md), **self.offerings.for_maker("studio", sid))
         return PageOut(s.url, s.name, body, {"hide": NO_TOC, **og_meta(mo, s.url, s.name, s.summary or s.name)})
 
     def story(self, sid: str) -> PageOut:

@@ -28,7 +28,7 @@ GLOBAL = "FENGCAI_SEARCH"
 
 
 def search_records(model: Model, media: SiteMedia) -> list[list[str]]:
-    """Workers first (in pinyin order), then associations, studios, collectives and stories."""
+    """Workers first (in pinyin order), then associations, studios, collectives, stories and products."""
     out = []
     for w in model.workers_sorted:
         top = w.highest_honor
@@ -62,6 +62,13 @@ def search_records(model: Model, media: SiteMedia) -> list[list[str]]:
         out.append(_record(s.url, s.title, "", media.img_url(s.cover, "thumb") if s.cover else "",
                            s.summary or date, [], [date, *s.tags, plain_text(s.body_md)],
                            _associations(model, s.association)))
+    for p in model.offerings.products_sorted:   # found by their name and by their maker's name
+        maker = model.offerings.maker(p)
+        summary = " · ".join(x for x in ("劳模产品", p.category, f"制作：{maker.name}" if maker else "") if x)
+        pinyin = [a for a in name_aliases(maker) if a.isascii()] if maker is not None and p.maker.kind == "worker" else []
+        text = [p.category, maker.name if maker else "", p.description, *[a.title for a in p.awards], *p.tags]
+        out.append(_record(p.url, p.name, "", media.img_url(p.photos[0].file, "thumb") if p.photos else "", summary,
+                           pinyin, text, _associations(model, p.association)))
     return out
 
 

@@ -64,7 +64,8 @@ def absolute(base_url: str, target: str) -> str:
 # ---- links written by editors in Markdown ---------------------------------------------------------
 # The section pages generator/site/pages.py builds, and the files the pipeline writes beside them
 # (tests/test_site_security.py checks these exist in a built site).
-SECTION_URLS = ("", "workers/", "associations/", "collectives/", "studios/", "stories/", "stats/", "search/")
+SECTION_URLS = ("", "workers/", "associations/", "collectives/", "studios/", "stories/", "stats/", "search/",
+                "products/", "services/", "requests/")
 SITE_FILES = ("feed.xml", "data/workers.json", "data/workers.csv")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
