@@ -8,6 +8,7 @@ carrying the pixels its printed size needs — no more, and no two-pixel stand-i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,15 @@ def test_a_photo_that_cannot_be_made_becomes_a_placeholder_and_the_booklet_is_la
     assert res.paths and any("安宁" in s and "占位图" in s for s in said), said
     images = read_facts(res.paths[0].read_bytes()).images
     assert all(p.px != (2, 1) for p in images)
+
+
+def test_a_damaged_heights_file_is_measured_again(tree, tmp_path, measures):
+    first = _build(tree, tmp_path / "a").paths[0].read_bytes()
+    cache = tree / ".cache" / "booklet-heights.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    cache.write_text(json.dumps({k: {"story": "长"} for k in data}), encoding="utf-8")
+    measures.clear()
+    assert _build(tree, tmp_path / "b").paths[0].read_bytes() == first
+    assert sum(measures) >= 3
+    cache.write_text("{not json", encoding="utf-8")
+    assert _build(tree, tmp_path / "c").paths[0].read_bytes() == first

@@ -43,7 +43,7 @@ class Heights:
         missing = {}
         for e, key in self._entries(doc):
             known = self._used.get(key) or self._known.get(key)
-            if known is not None:
+            if _valid(known):
                 e["heights"] = known
                 self._used[key] = known
             else:
@@ -108,6 +108,12 @@ def _salt(fonts: FontSet, template: Path) -> str:
     h.update(("|".join(fonts.serif) + "/" + "|".join(fonts.sans)).encode())
     h.update(metadata.version("typst").encode())
     return h.hexdigest()
+
+
+def _valid(heights) -> bool:
+    """A remembered entry as the template wrote it: names → numbers (a damaged file is measured again)."""
+    return (isinstance(heights, dict) and bool(heights)
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in heights.values()))
 
 
 def _load(path: Path) -> dict[str, dict]:
