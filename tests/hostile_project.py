@@ -1,7 +1,7 @@
 """A content tree with a script payload in every text field of every kind of content and of site.yml.
 
-Built on tests/minimal_project.py's project, extended with one association (with a child), collective,
-studio, story and free page. Every plain-text field holds `MARK` + one of the PAYLOADS, so a test can
+Built on tests/minimal_project.py's project, extended with one association (with a child and a venue),
+collective, studio, story, free page, product, service, 点单 request and content/search.yml. Every plain-text field holds `MARK` + one of the PAYLOADS, so a test can
 find it on the page as text; Markdown bodies hold the payloads Markdown allows (inline code, a `<title>`
 tag that is cleaned, template syntax), because `check` rejects script HTML in a body outright.
 """
@@ -20,7 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 XSS = '"><img src=x onerror=alert(1)>'
 CLOSE_SCRIPT = "</script><script>alert(1)</script>"
 TEMPLATE = "{{ 7*7 }}"
-PAYLOADS = (XSS, CLOSE_SCRIPT, TEMPLATE)
+RAW = "{% raw %}{{ 7*7 }}"            # an unclosed Jinja block: shown as text, never parsed as a template
+PAYLOADS = (XSS, CLOSE_SCRIPT, TEMPLATE, RAW)
 
 
 def q(text: str) -> str:
@@ -39,6 +40,12 @@ COLLECTIVE_NAME = "先锋班组" + XSS
 STUDIO_NAME = "明星创新工作室" + CLOSE_SCRIPT
 INDUSTRY = "电力" + XSS
 HONOR = "测试市劳动模范" + XSS
+PRODUCT_NAME = "石磨面粉" + XSS
+CATEGORY = "农产品" + CLOSE_SCRIPT
+SERVICE_NAME = "安全用电" + CLOSE_SCRIPT
+REQUEST_TITLE = "线路检查" + XSS
+VENUE_NAME = "劳模产品陈列馆" + XSS
+SYNONYM = "检修劳模" + XSS.replace(" ", "/")     # a search term has no spaces
 
 SITE = f"""\
 title: {q(SITE_TITLE)}
@@ -52,6 +59,7 @@ contact:
   hours: {q("工作日" + XSS)}
 vocabularies:
   industries: [{q(INDUSTRY)}]
+  product_categories: [{q(CATEGORY)}]
   honor_titles:
     {q(HONOR)}: municipal
 """
@@ -75,6 +83,12 @@ stats:
 services:
   - name: {q("法律咨询" + XSS)}
     description: {q("每月一次" + CLOSE_SCRIPT)}
+venues:
+  - id: city-hall
+    name: {q(VENUE_NAME)}
+    address: {q("人民路2号" + CLOSE_SCRIPT)}
+    hours: {q("工作日" + RAW)}
+    note: {q("展厅说明" + XSS)}
 """
 
 CHILD = f"""\
@@ -179,6 +193,57 @@ tags: [{q("走访" + XSS)}]
 
 {BODY}"""
 
+PRODUCT = f"""\
+name: {q(PRODUCT_NAME)}
+association: city
+maker:
+  worker: wang-xiaoming
+category: {q(CATEGORY)}
+year: 2022
+description: {q("产品介绍" + XSS + RAW)}
+photos:
+  - file: shimo-mianfen.jpg
+    caption: {q("一袋面粉" + XSS)}
+awards:
+  - title: {q("优质农产品" + XSS)}
+    kind: {q("奖项" + CLOSE_SCRIPT)}
+    year: 2023
+available_at: [city-hall]
+tags: [{q("面粉" + XSS)}]
+"""
+
+SERVICE = f"""\
+name: {q(SERVICE_NAME)}
+association: city
+description: {q("服务内容" + XSS)}
+offered_by:
+  workers: [wang-xiaoming]
+  studios: [studio-a]
+order_url: https://example.org/order?a="><svg/onload=alert(1)>
+order_note: {q("点单说明" + CLOSE_SCRIPT + RAW)}
+"""
+
+REQUEST = f"""\
+title: {q(REQUEST_TITLE)}
+service: city-anquan
+requester: {q("河西" + XSS + "社区居民委员会")}
+requester_type: community
+details: {q("具体需求" + CLOSE_SCRIPT)}
+requested: 2025-03-02
+status: done
+claimed: 2025-03-03
+taken_by:
+  worker: wang-xiaoming
+completed: 2025-03-20
+outcome: {q("服务结果" + XSS + TEMPLATE)}
+"""
+
+SEARCH = f"""\
+synonyms:
+  {q(SYNONYM)}: {q("检修" + XSS)}
+  全国劳模: [全国劳动模范, {q("劳模" + CLOSE_SCRIPT)}]
+"""
+
 PAGE = f"""\
 ---
 title: {q(PAGE_TITLE)}
@@ -208,6 +273,12 @@ def write_hostile_project(root: Path) -> Path:
     (content / "stories").mkdir()
     (content / "stories" / "2025-05-08-zoufang.md").write_text(STORY, encoding="utf-8")
     _photo(content / "stories" / "2025-05-08-zoufang.jpg")
+    for kind, item, text in (("products", "shimo-mianfen", PRODUCT), ("services", "city-anquan", SERVICE),
+                             ("requests", "2025-03-02-hexi-xianlu", REQUEST)):
+        (content / kind).mkdir()
+        (content / kind / f"{item}.yml").write_text(text, encoding="utf-8")
+    _photo(content / "products" / "shimo-mianfen.jpg")
+    (content / "search.yml").write_text(SEARCH, encoding="utf-8")
     (content / "pages").mkdir()
     (content / "pages" / "about.md").write_text(PAGE, encoding="utf-8")
     w = root / "workers" / "wang-xiaoming"

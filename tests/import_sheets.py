@@ -109,3 +109,61 @@ def changxing_csv(path: Path, encoding: str = "gbk") -> Path:
         w.writerow(header)
         w.writerows(rows)
     return path
+
+
+# A 南浔 register shaped differently: one sheet for people and collectives (a 类型 column), the honours
+# column first, a 基本情况 group over 姓名/性别/出生年月, a 联系方式 group, a subtitle row in two merged
+# cells (制表单位 … 制表日期), the 合计 row's count under 姓名, formatted blank rows at the end.
+NANXUN_TOP = ["序号", "类型", "获得荣誉", "基本情况", None, None, "身份证号码", "工作单位及职务", "所属行业", "联系方式", None, "备注", "人数"]
+NANXUN_SUB = [None, None, None, "姓名", "性别", "出生年月", None, None, None, "联系电话", "家庭住址", None, None]
+NANXUN_IDS = [id_number("33050319" + f"{60 + i}0512" + f"{i:03d}") for i in range(6)]
+NANXUN_ROWS = [
+    ("个人", "全国劳动模范（2020年）\n浙江省劳动模范（2015年）", "沈　国强", "男", dt.datetime(1966, 5, 1), NANXUN_IDS[0],
+     "南浔区和孚镇某村股份经济合作社社长", "现代农业", "13905721234", "和孚镇某村8号", None, None),
+    ("个人", "湖州市劳动模范（2019年）；南浔区五一劳动奖章（2017年）；", "钱  丽", "女", "1971.05", NANXUN_IDS[1],
+     "南浔区双林镇人民政府农技员", "现代农业", "0572-3012345", None, "本人手机13857201234，联系前先打单位", None),
+    ("个人", "浙江省五一劳动奖章（二〇二〇年）", " 朱建平 ", "男", "1968年3月", NANXUN_IDS[2],
+     "湖州某医院院长", "医疗卫生", None, None, None, None),
+    ("个人", "南浔区劳动模范(2016)", "费月娥", "女", dt.datetime(1975, 11, 23), NANXUN_IDS[3],
+     "长兴某水泥厂厂长", "制造业", "139-0572-1234", None, None, None),
+    ("个人", "湖州市先进工作者（2018年）", "费月娥", "女", dt.datetime(1975, 11, 23), NANXUN_IDS[3],
+     "长兴某水泥厂厂长", "制造业", "139-0572-1234", None, None, None),
+    ("集体", "全国工人先锋号（2021年）", "南浔区某镇第10村村民委员会", None, None, None, None, None, None, None, None, "25人"),
+    ("集体", "南浔区模范集体（2018年）", "南浔区某镇第1村村民委员会", None, None, None, None, None, None, None, None, 12),
+]
+
+
+def nanxun_xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "南浔区"
+    ncol = len(NANXUN_TOP)
+    ws.append(["南浔区劳动模范和模范集体名录"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
+    subtitle = [None] * ncol
+    subtitle[0], subtitle[9] = "制表单位：南浔区总工会（劳模协会）", "制表日期：2024年6月30日"
+    ws.append(subtitle)
+    ws.merge_cells("A2:F2")
+    ws.merge_cells("J2:M2")
+    ws.append(NANXUN_TOP)
+    ws.append(NANXUN_SUB)
+    for c, (top, sub) in enumerate(zip(NANXUN_TOP, NANXUN_SUB), 1):
+        if top is not None and sub is None:
+            ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+    ws.merge_cells("D3:F3")
+    ws.merge_cells("J3:K3")
+    for seq, row in enumerate(NANXUN_ROWS, 1):
+        ws.append([seq, *row])
+        if isinstance(row[4], dt.datetime):
+            ws.cell(row=ws.max_row, column=6).number_format = "yyyy.mm"
+    ws.append(["合计", None, None, len(NANXUN_ROWS)])
+    thin = Side(style="thin")
+    for _ in range(3):
+        ws.append([None] * ncol)
+        for c in range(1, ncol + 1):
+            ws.cell(row=ws.max_row, column=c).border = Border(top=thin, bottom=thin)
+    wb.save(path)
+    return path

@@ -100,6 +100,34 @@ def test_not_published_means_not_in_model_public(project, monkeypatch):
     assert len(found) == 1 and found[0].loc.line == 1
 
 
+def test_every_page_the_site_builds_is_a_link_target_and_no_other(built_site):
+    """The link check knows the same pages the build writes, the filtered product galleries and 点单 boards
+    (products/by/…, requests/by/…) included: a link to any of them passes, a link to anything else does not."""
+    from generator.check.markdown_links import _labels
+    site_dir, public = built_site
+    built = {p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("index.html")
+             if p.relative_to(site_dir).parts[0] not in ("pagefind", "booklets")}
+    built = {"" if url == "./" else url for url in built}
+    known = {url for url in _labels(public) if url == "" or url.endswith("/")}
+    assert any(url.startswith("products/by/") for url in built) and any(url.startswith("requests/by/") for url in built)
+    assert built - known == set(), "pages the link check would call missing"
+    assert known - built == set(), "links the check accepts that lead nowhere"
+
+
+def test_links_to_filtered_galleries_and_boards(tmp_path, capsys):
+    from offerings_content import offerings_tree
+    root = offerings_tree(tmp_path / "p")
+    good = ("[农产品](/products/by/all/nong-chan-pin/) [小镇的农产品](/products/by/town/nong-chan-pin/) "
+            "[已完成](/requests/by/done/all/) [测试市](/requests/by/all/city/)")
+    bad = "[测试市没有农产品](/products/by/city/nong-chan-pin/) [没有这种状态](/requests/by/lost/all/)"
+    (root / "content/stories").mkdir(exist_ok=True)
+    (root / "content/stories/2025-05-01-diandan.md").write_text(
+        f"---\ntitle: 点单\ndate: 2025-05-01\n---\n\n{good}\n\n{bad}\n", encoding="utf-8")
+    found = [p for p in problems(root, capsys) if p["code"].startswith("markdown.link")]
+    assert [(p["line"], p["column"], p["code"]) for p in found] == [
+        (8, bad.index("/products") + 1, "markdown.link-missing"), (8, bad.index("/requests") + 1, "markdown.link-missing")]
+
+
 def test_html_in_plain_text_fields_gets_an_honest_warning(project, capsys):
     stories = project / "content" / "stories"
     stories.mkdir()

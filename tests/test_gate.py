@@ -214,3 +214,19 @@ def test_preview_leaves_out_every_item_with_an_error(tmp_path):
     site.write_text(site.read_text(encoding="utf-8").replace("title: 测试风采录", "title: 测试风采录 13812345678"), encoding="utf-8")
     pub = open_preview(root, memory)
     assert ("site", "") in pub.withheld and pub.public.site.title == "劳模风采录"
+
+
+# ---- what a command line adds to a reader's copy is scanned too -------------------------------------------
+@pytest.mark.parametrize("title, shown", [
+    (f"城区劳模 联系 {MOBILE[:3]} {MOBILE[3:7]} {MOBILE[7:]}", "手机号码"),
+    ("城区劳模（王小明 生于1970年3月12日）", "出生日期"),
+    ("劳模风采 投稿 laomo@qq.com", "电子邮箱"),
+])
+def test_booklet_title_with_personal_data_is_refused(tmp_path, capsys, title, shown):
+    """`--title` is printed on the cover and into the PDF's metadata: the privacy rules apply to it."""
+    root = write_project(tmp_path / "p")
+    out = tmp_path / "booklets"
+    assert fengcai(["booklet", "--root", str(root), "--title", title, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误: 书名（--title）第 ") and shown in err and "提示:" in err
+    assert not list(tmp_path.rglob("*.pdf"))

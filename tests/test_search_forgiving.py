@@ -33,6 +33,14 @@ PEOPLE = {
     "t-shan-xuefang": ("单雪芳", "wuxing", "湖州市吴兴区爱山实验小学", "教育",
                        [("全国先进工作者", "national", 2016)],
                        "单雪芳老师坚持家访，学生们都叫她“单妈妈”。"),
+    # from the acceptance pass: an honour the browser and the indexer cut differently (南 太湖 工匠 /
+    # 南太 湖 工匠), a polyphonic surname typed with its everyday reading, ü
+    "t-qin-zhiyuan": ("覃志远", "changxing", "长兴县水口乡茶叶专业合作社", "现代农业",
+                      [("南太湖工匠", "municipal", 2021)],
+                      "覃志远把紫笋茶的古法炒制带回了顾渚村。"),
+    "t-lv-yuntao": ("吕云涛", "deqing", "德清县北斗测绘有限公司", "信息技术",
+                    [("浙江工匠", "provincial", 2022)],
+                    "吕云涛把北斗定位用到了农田测绘上。"),
 }
 HOSTILE = "t-hostile"
 HOSTILE_NAME = "王<img src=x onerror=alert(1)>"
@@ -68,6 +76,14 @@ QUERIES = [
     ("歐陽 缫丝", "t-ouyang-qingsong"),
     ("安吉 竹海林场", "t-zhuge-mingyuan"),
     ("德清 茶 孙梅金", "t-sun-meijin"),
+    # honour titles whole and by their local short name; the everyday reading of a surname; ü; 吕yt
+    ("南太湖工匠", "t-qin-zhiyuan"),
+    ("湖州工匠 紫笋茶", "t-qin-zhiyuan"),
+    ("谭志远", "t-qin-zhiyuan"),
+    ("tanzhiyuan", "t-qin-zhiyuan"),
+    ("Lǚ Yúntāo", "t-lv-yuntao"),
+    ("lüyt", "t-lv-yuntao"),
+    ("吕yt", "t-lv-yuntao"),
 ]
 
 

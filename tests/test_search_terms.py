@@ -107,6 +107,14 @@ def test_worker_pages_carry_full_mixed_and_initial_pinyin():
     assert phrase_chars("湖州清源电力", "浙江省劳动模范") == "湖 州 清 源 电 力 浙 江 省 劳 动 模 范"
 
 
+def test_a_surname_read_its_own_way_is_also_found_by_its_everyday_reading():
+    shan = name_aliases(_W("单立新", "单", "立新", ("shan", "li", "xin")))
+    assert "shanlixin" in shan and "danlixin" in shan and "danlx" in shan
+    assert "dlx" not in shan                          # initials alone stay the name's own
+    sun = name_aliases(_W("孙梅金", "孙", "梅金", ("sun", "mei", "jin")))
+    assert [a for a in sun if a.isascii()] == ["sunmeijin", "sunmeij", "sunmj", "smj", "meijin", "meij", "mj"]
+
+
 def test_word_table_maps_traditional_characters_and_readings():
     root = Path(__file__).resolve().parents[1]
     lex = lexicon(load(root).model.public())

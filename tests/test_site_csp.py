@@ -129,6 +129,9 @@ def test_every_page_loads_without_a_policy_violation(watched, which, request):
     base, site_dir, _model = request.getfixturevalue("policy_site" if which == "site" else "policy_kiosk")
     pages = _pages(site_dir)
     assert len(pages) > 30
+    for kind in ("workers", "associations", "collectives", "studios", "stories", "pages", "products", "products/by",
+                 "services", "requests", "requests/by", "stats", "search"):   # every page type, the newer ones too
+        assert any(p.startswith(kind + "/") for p in pages), kind
     seen = {}
     for rel in pages:
         response = watched.goto(base + rel)

@@ -15,13 +15,20 @@ import pytest
 from conftest import StaticServer, build_site
 from generator.site.urls import SECTION_URLS, SITE_FILES
 from generator.site.variants import SiteVariant
-from hostile_project import (ASSOC_NAME, CHILD_NAME, COLLECTIVE_NAME, NAME, PAGE_TITLE, SITE_TITLE, STORY_TITLE,
-                             STUDIO_NAME, TEMPLATE, XSS, write_hostile_project)
+from hostile_project import (ASSOC_NAME, CATEGORY, CHILD_NAME, COLLECTIVE_NAME, NAME, PAGE_TITLE, PRODUCT_NAME, RAW,
+                             REQUEST_TITLE, SERVICE_NAME, SITE_TITLE, STORY_TITLE, STUDIO_NAME, SYNONYM, TEMPLATE,
+                             VENUE_NAME, XSS, write_hostile_project)
 
 # the page of each item → the text its <h1>, <title> and og:title must show literally
 TITLES = {"workers/wang-xiaoming/": NAME, "associations/city/": ASSOC_NAME, "associations/district/": CHILD_NAME,
           "collectives/team-a/": COLLECTIVE_NAME, "studios/studio-a/": STUDIO_NAME,
-          "stories/2025-05-08-zoufang/": STORY_TITLE, "pages/about/": PAGE_TITLE}
+          "stories/2025-05-08-zoufang/": STORY_TITLE, "pages/about/": PAGE_TITLE,
+          "products/shimo-mianfen/": PRODUCT_NAME}
+
+# pages without an item of their own → texts of products, services, 点单 requests and venues they must show
+SHOWN = {"products/": (PRODUCT_NAME, CATEGORY), "products/shimo-mianfen/": (VENUE_NAME, CATEGORY, RAW),
+         "services/": (SERVICE_NAME, NAME), "requests/": (REQUEST_TITLE, "服务结果" + XSS + TEMPLATE),
+         "workers/wang-xiaoming/": (PRODUCT_NAME, SERVICE_NAME, REQUEST_TITLE)}
 
 # what the payloads would create if they ever reached the page as HTML
 INJECTED = "document.querySelectorAll('img[src=x], svg[onload], [onerror], [onload]').length"
@@ -93,6 +100,8 @@ def test_payload_is_text_on_every_page(visitor, hostile, which):
             assert pg.locator("meta[property='og:title']").get_attribute("content") == expected, url
         if url == "" or expected:                                # subtitle, Markdown bodies: not evaluated
             assert TEMPLATE in text, url
+        for shown in SHOWN.get(url, ()):
+            assert shown in text, (url, shown)
     print(f"\n{which}: {len(pages)} pages visited, no dialog, payload shown as text")
 
 
@@ -135,7 +144,8 @@ def test_feed_and_sitemap_are_well_formed_and_hold_the_text(hostile):
 def test_search_results_show_the_payload_as_text(visitor, hostile):
     sites, _model, server = hostile
     pg = visitor.page
-    for query, expected in (("王小明", NAME), ("先锋班组", COLLECTIVE_NAME), ("集体简介", COLLECTIVE_NAME)):
+    for query, expected in (("王小明", NAME), ("先锋班组", COLLECTIVE_NAME), ("集体简介", COLLECTIVE_NAME),
+                            ("石磨面粉", PRODUCT_NAME), (SYNONYM, NAME)):
         pg.goto(f"{server}site/search/?q={query}")
         pg.wait_for_function("() => document.querySelector('[data-search-status]').textContent.match(/找到|没有找到/)",
                              timeout=20000)

@@ -15,6 +15,7 @@ from ..content.fields import did_you_mean
 from ..model.corpus import Model
 from ..model.source import Loc, Source
 from ..problems import Problem, error, warning
+from ..site.filter_pages import filter_pages
 from ..site.urls import SECTION_URLS, SITE_FILES, site_path
 from .markdown_rules import body_lines
 
@@ -62,6 +63,7 @@ def _targets(line: str) -> Iterator[re.Match]:
 def _labels(model: Model) -> dict[str, str]:
     """Every path of the site built from `model` → what an editor calls it."""
     out = {url: url for url in SECTION_URLS + SITE_FILES}
+    out.update(filter_pages(model))   # products/by/…, requests/by/…
     for group in (model.workers, model.associations, model.collectives, model.studios, model.pages, model.products):
         for item in group.values():
             out[item.url] = item.name if hasattr(item, "name") else item.title

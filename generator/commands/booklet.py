@@ -13,6 +13,7 @@ from pathlib import Path
 from ..booklet.build import BookletOptions, booklet_dir, make_booklets
 from ..booklet.errors import BookletError
 from ..booklet.selection import Filters, parse_level, parse_years
+from ..check.privacy import scan_line
 from ..check.references import association_names, option_hint
 from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
@@ -97,6 +98,9 @@ def _options(args: argparse.Namespace) -> BookletOptions:
     ids = tuple(w.strip() for w in (args.workers or "").replace("，", ",").split(",") if w.strip())
     filters = Filters(levels=tuple(parse_level(x) for x in args.level), tags=tuple(args.tag), years=years,
                       worker_ids=ids)
-    return BookletOptions(associations=tuple(args.association), filters=filters, title=(args.title or "").strip(),
+    title = (args.title or "").strip()
+    for col, message, hint, _code in scan_line(title)[:1]:   # printed on the cover and into the PDF's metadata
+        raise BookletError(f"书名（--title）第 {col} 个字起: {message} — 提示: 书名里不能有个人信息；{hint}")
+    return BookletOptions(associations=tuple(args.association), filters=filters, title=title,
                           paper=args.paper or "", print_marks=args.print_marks or args.proof, proof=args.proof, impose=args.impose or "",
                           fonts_dirs=tuple(args.fonts))

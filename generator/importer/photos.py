@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ImportStop
 from .items import Item
+from .photo_metadata import without_location
 from .values import HAN, norm_key
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff"}
@@ -81,6 +82,15 @@ def file_digest(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()[:12]
+
+
+def cleaned_photo(photo: Path) -> bytes:
+    """What import writes for `photo`: its bytes with the location and camera metadata blanked (photo_metadata)."""
+    return without_location(photo.read_bytes(), photo.suffix)
+
+
+def cleaned_digest(photo: Path) -> str:
+    return hashlib.sha256(cleaned_photo(photo)).hexdigest()[:12]
 
 
 def portrait_name(photo: Path) -> str:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .existing import ExistingContent, canon, fingerprint, records_json
 from .header import Header, fill_merged, require_header
 from .items import COLLECTIVE, WORKER, Item
 from .mapping import Mapping
-from .photos import PhotoFolder, file_digest, portrait_name
+from .photos import PhotoFolder, cleaned_digest, file_digest, portrait_name
 from .profiles import LABELS, Change, new_text, story_change, story_text, theirs_of, update_text
 from .project_facts import ProjectFacts
 from .rows import Defaults, Skipped, join_duplicates, read_rows
@@ -72,6 +73,7 @@ class Plan:
     association_note: str = ""
     records_text: str | None = None     # new content of the records file, None when unchanged
     defaults_used: dict[str, str] = field(default_factory=dict)   # field → the default every row got
+    photos_unused: list[str] | None = None   # with --photos: the folder's photos no one got
 
     @property
     def rows(self) -> int:
@@ -107,8 +109,10 @@ def make_plan(path: Path, root: Path, options: Options) -> Plan:
         if a.item is not None and a.record is not None:
             records[a.item.import_key] = a.record
     text = records_json(records)
+    unused = [p.relative_to(photos.folder).as_posix() for p in photos.files if p not in photos.used] if photos else None
     return Plan(root, path, book.encoding_note, reading.sheets, actions, duplicates, reading.withheld, reading.ignored,
-                reading.association_note, None if text == existing.records_text or not records else text, reading.defaults_used)
+                reading.association_note, None if text == existing.records_text or not records else text, reading.defaults_used,
+                unused)
 
 
 @dataclass
@@ -227,7 +231,8 @@ def _worker_or_collective(item, target, rec, root, existing, photos, same_name, 
             action.reason = _join(action.reason, "事迹（story.md）有编辑修改，保留")
         record["fields"]["story"] = fingerprint(text)
     if photo is not None:
-        digest = file_digest(photo)
+        photos.used[photo] = item.name
+        digest = cleaned_digest(photo)          # the copy has no GPS: compare with what the copy would be
         dest = folder / portrait
         current = file_digest(dest) if dest.is_file() else None
         if current != digest:
@@ -236,7 +241,9 @@ def _worker_or_collective(item, target, rec, root, existing, photos, same_name, 
                 if action.verb == SAME:
                     action.verb = UPDATE
                 if target is not None:
-                    action.reason = _join(action.reason, f"照片更新为 {photo.name}")
+                    said = re.search(r"更新了[^；]*照片", action.reason)       # "更新了照片" already: say which one
+                    action.reason = re.sub(r"(更新了[^；]*照片)", rf"\1（{photo.name}）", action.reason) if said \
+                        else _join(action.reason, f"照片更新为 {photo.name}")
             else:
                 action.reason = _join(action.reason, f"文件夹里的 {portrait} 被换过，保留（表格文件夹里是 {photo.name}；要替换加 --overwrite）")
         record["fields"]["portrait_file"] = digest

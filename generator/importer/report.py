@@ -86,6 +86,10 @@ def summary(plan: Plan, dry_run: bool) -> list[str]:
     if plan.duplicates:
         out.append(f"表内重复或同名（{len(plan.duplicates)} 处）：")
         out += [f"  {d}" for d in plan.duplicates]
+    if plan.photos_unused:
+        shown = "、".join(plan.photos_unused[:20]) + ("……" if len(plan.photos_unused) > 20 else "")
+        out.append(f"照片文件夹里没有对上任何人的照片（{len(plan.photos_unused)} 张）：{shown} —— 把文件名改成姓名（孙梅金.jpg）"
+                   "或表格里的编号、序号（17.jpg），或在表格的“照片”列写上文件名，再导入一次")
     counts = {}
     for a in plan.actions:
         kind = a.item.kind if a.item else "row"

@@ -69,8 +69,12 @@ def read_rows(sheet: str, filled: list[list[Any]], raw_rows: list[list[Any]], he
             cells["gender"] = aside
         elif aside:
             cells["note"] = "；".join(filter(None, [clean_text(cells.get("note", "")), f"姓名后写着（{aside}）"]))
-        if ident and _FOOTER.match(ident):
+        first = next((cell_text(v).strip() for v in row if cell_text(v).strip()), "")
+        if (ident and _FOOTER.match(ident)) or _FOOTER.match(first):     # 合计 | | 68 人: the count sits under 姓名
             out.skipped.append(Skipped(sheet, n, "合计、说明或落款行"))
+            continue
+        if ident and not re.search(r"[^\W\d_]", ident):
+            out.skipped.append(Skipped(sheet, n, f"姓名（名称）一格写的是「{ident}」，不是姓名"))
             continue
         honours = _honours(cells, facts, mapping)
         if not ident:

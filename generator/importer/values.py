@@ -199,7 +199,13 @@ def level_from_word(word: str) -> str:
 # ---- combined 工作单位及职务 -------------------------------------------------------------------
 _ORG_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|分公司|子公司|公司|集团|总厂|分厂|厂|医院|卫生院|卫生服务中心|中心|"
                       r"学校|中学|小学|幼儿园|大学|学院|研究院|研究所|设计院|院|所|局|站|银行|支行|分行|营业部|合作社|农场|"
-                      r"林场|茶场|村委会|居委会|委员会|村|社区|街道|镇|乡|馆|处|队|部|社|协会|联合会|商会|事务所|工作室|酒店|宾馆|商场|超市)")
+                      r"林场|茶场|村委会|居委会|委员会|村|社区|街道|镇|乡|馆|处|队|部|社|协会|联合会|商会|事务所|工作室|酒店|宾馆|商场|超市|"
+                      r"人民政府|政府|办事处)")
+_ORG_WORDS = tuple(_ORG_END.pattern[3:-1].split("|"))
+_ORG_TAIL = re.compile(f"(?:{_ORG_END.pattern[3:-1]})$")
+# Organisation words that do not occur inside a job title: a position after one of them is not the position yet
+# (镇|人民政府农技员, 村|股份经济合作社社长). The single characters (厂, 院, 部, 社…) do: 厂长, 院长, 质检部部长.
+_ORG_NAME_WORD = re.compile("|".join(w for w in _ORG_WORDS if len(w) > 1 or w in "村镇乡"))
 _POSITION_WORD = re.compile(r"(?:长|主任|书记|经理|主管|工|师|员|手|董事|总监|主席|委员|组长|干事|骨干|代表|负责人|专家|顾问|"
                             r"医生|护士|教师|老师|校长|院长|站长|所长|厂长|车间主任|技术员|操作工|驾驶员|党员|职工|户|农民|警|匠|家)$")
 
@@ -223,9 +229,18 @@ def split_employer_position(v) -> tuple[str, str]:
 
 
 def _split_compact(s: str) -> tuple[str, str]:
+    """Split after an organisation word when what follows ends like a job title of two or more characters
+    (湖州某医院|院长, not 湖州某医院院|长); the first such place whose rest names no further organisation
+    (南浔区和孚镇某村股份经济合作社|社长, not 南浔区和孚镇|某村…社长)."""
     compact = s.replace(" ", "")
-    for org in _ORG_END.finditer(compact):
-        rest = compact[org.end():]
-        if rest and len(rest) <= 16 and _POSITION_WORD.search(rest) and not _ORG_END.match(rest):
-            return compact[: org.end()], rest
-    return s, ""
+    spans = [(j, j + len(w)) for j in range(len(compact)) for w in _ORG_WORDS if compact.startswith(w, j)]
+    cuts = []
+    for i in range(1, len(compact) - 1):
+        tail = _ORG_TAIL.search(compact[:i])
+        if tail and not any(j <= tail.start() and k > i for j, k in spans):   # not inside a longer word: 某村村|委会
+            cuts.append(i)
+    fits = [i for i in cuts if len(compact) - i <= 16 and _POSITION_WORD.search(compact[i:])]
+    for i in fits:
+        if not _ORG_NAME_WORD.search(compact[i:]):
+            return compact[:i], compact[i:]
+    return (compact[: fits[0]], compact[fits[0]:]) if fits else (s, "")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from .existing import RECORDS
+from .photos import cleaned_photo
 from .plan import Plan
 
 
@@ -47,7 +47,5 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def _atomic_copy(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.importing")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dest)
+    """A photo into the repository, without where it was taken (see photo_metadata: the repository may be public)."""
+    _atomic_write(dest, cleaned_photo(src))

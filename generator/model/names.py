@@ -143,7 +143,7 @@ def slugify_name(name: str) -> str:
 def slugify_text(text: str) -> str:
     """Any Chinese title → a pinyin slug (for stories, studios, collectives)."""
     out = []
-    for s in lazy_pinyin(text, errors=lambda chars: list(chars)):
+    for s in lazy_pinyin(text, errors=lambda chars: [chars.lower()]):     # digits and letters stay one word: 第10村 → di-10-cun
         s = re.sub(r"[^a-z0-9]+", "-", strip_tones(s))
         if s.strip("-"):
             out.append(s.strip("-"))

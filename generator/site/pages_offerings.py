@@ -14,17 +14,16 @@ association's phone or the form it runs, which the services page and every servi
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter
 
-from ..model.names import slugify_text
 from ..model.offerings import REQUESTER_TYPES, STATUS_LABELS, STATUSES, Product, Request
 from . import charts
 from .figures import Figure
+from .filter_pages import ALL, board_url, boards, category_slugs, galleries, gallery_url
 from .render import PageOut
 from .search_terms import name_aliases, phrase_chars, spaced
 
 NO_TOC = ["toc"]
-ALL = "all"
 
 
 class OfferingPages:
@@ -45,22 +44,11 @@ class OfferingPages:
 
     # ---- products -------------------------------------------------------------------------------
     def gallery_url(self, association: str = ALL, category: str = ALL) -> str:
-        if association == ALL and category == ALL:
-            return "products/"
-        return f"products/by/{association}/{category}/"
+        return gallery_url(association, category)
 
     def product_galleries(self) -> list[PageOut]:
-        mo = self.model
         products = self.o.products_sorted
-        assoc_ids = [a.id for a in mo.associations_sorted]
-        out = []
-        for aid in [ALL] + assoc_ids:
-            for cat in [ALL] + list(self.categories.values()):
-                shown = [p for p in products if (aid == ALL or p.association == aid)
-                         and (cat == ALL or self.categories.get(p.category) == cat)]
-                if shown or (aid, cat) == (ALL, ALL):   # no page (and no link) for an empty combination
-                    out.append(self._gallery(aid, cat, shown, products))
-        return out
+        return [self._gallery(aid, cat, shown, products) for aid, cat, shown in galleries(self.model, self.categories)]
 
     def _gallery(self, aid: str, cat: str, shown: list[Product], products: list[Product]) -> PageOut:
         mo = self.model
@@ -130,21 +118,11 @@ class OfferingPages:
 
     # ---- the 点单 board -------------------------------------------------------------------------
     def board_url(self, status: str = ALL, association: str = ALL) -> str:
-        if status == ALL and association == ALL:
-            return "requests/"
-        return f"requests/by/{status}/{association}/"
+        return board_url(status, association)
 
     def boards(self) -> list[PageOut]:
-        mo = self.model
         every = self.o.requests_sorted
-        out = []
-        for status in (ALL,) + STATUSES:
-            for aid in [ALL] + [a.id for a in mo.associations_sorted]:
-                shown = [r for r in every if (status == ALL or r.status == status)
-                         and (aid == ALL or self.o.association_of(r) == aid)]
-                if shown or (status, aid) == (ALL, ALL):
-                    out.append(self._board(status, aid, every))
-        return out
+        return [self._board(status, aid, every) for status, aid, _shown in boards(self.model)]
 
     def _board(self, status: str, aid: str, every: list[Request]) -> PageOut:
         mo = self.model
@@ -214,22 +192,6 @@ class OfferingPages:
             "assoc_chart": charts.hbar_chart(per_assoc_p, "各协会的劳模产品数量", "件"),
             "status_chart": charts.hbar_chart(per_status, "点单的状态", "次"),
             "done_chart": charts.hbar_chart(done_per_assoc, "各协会完成的点单服务", "次")}}
-
-
-def category_slugs(model) -> "OrderedDict[str, str]":
-    """Category name → URL slug (pinyin), vocabulary order first; two names with one spelling get -2, -3…"""
-    used = {p.category for p in model.products.values() if p.category}
-    names = [c for c in model.site.product_categories if c in used] + sorted(used - set(model.site.product_categories))
-    out: OrderedDict[str, str] = OrderedDict()
-    taken: set[str] = {ALL}
-    for name in names:
-        base = slugify_text(name)
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        out[name] = slug
-    return out
 
 
 def _counted(counts: Counter, order: list[str]) -> list[tuple[str, int]]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from pypinyin import lazy_pinyin
+
 from ..model.entities import Worker
+from ..model.names import SURNAME_READINGS
 
 _CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])")
 
@@ -48,7 +51,20 @@ def name_aliases(worker: Worker) -> list[str]:
     out += pinyin_forms(syl)
     given = pinyin_forms(syl[len(worker.surname):]) if worker.given_name else []
     out += [g for g in given if len(g) > 1]          # a single initial would match half the site
+    out += _misread_surname_forms(worker.surname, syl)
     return _unique(out)
+
+
+def _misread_surname_forms(surname: str, syl: tuple[str, ...]) -> list[str]:
+    """单立新 (Shàn) → ["danlixin", "danlix", "danlx"]: readers who do not know a surname's own reading type
+    the character's everyday one (单 dan, 曾 ceng, 解 jie, 仇 chou, 覃 tan). Only for surnames read differently
+    (SURNAME_READINGS), spelled in full, so "dlx" does not reach them."""
+    if surname not in SURNAME_READINGS or len(syl) <= len(surname):
+        return []
+    usual = lazy_pinyin(surname, errors="ignore")
+    if len(usual) != len(surname) or tuple(usual) == syl[:len(surname)]:
+        return []
+    return pinyin_forms((*usual, *syl[len(surname):]))[:-1]
 
 
 def _unique(out: list[str]) -> list[str]:

@@ -59,15 +59,17 @@
     return /^[a-z]+$/.test(s) ? go(0) : null;
   }
 
-  function readingsOf(word) {
-    /* one list of readings per character; a surname's own reading first (曾 zeng, 单 shan, 尉迟 yu chi) */
+  function readingsOf(word, givenFollows) {
+    /* one list of readings per character; a surname's own reading first (曾 zeng, 单 shan, 尉迟 yu chi).
+       givenFollows: the given name comes after the word as letters (曾ql), so the word may be all surname */
     var cs = Array.from(word);
     var out = cs.map(function (c) { return (READINGS.get(c) || []).slice(); });
     var sur = LEX.surnames || {};
     var two = cs.slice(0, 2).join("");
-    if (cs.length > 2 && sur[two]) {
+    var n = cs.length + (givenFollows ? 1 : 0);
+    if (n > 2 && sur[two]) {
       sur[two].split(" ").forEach(function (syl, k) { out[k] = [syl].concat(out[k].filter(function (r) { return r !== syl; })); });
-    } else if (cs.length > 1 && sur[cs[0]]) {
+    } else if (n > 1 && sur[cs[0]]) {
       out[0] = [sur[cs[0]]].concat(out[0].filter(function (r) { return r !== sur[cs[0]]; }));
     }
     return out;
@@ -100,13 +102,35 @@
     var syl = readingsOf(name).map(function (r) { return r[0] || ""; });
     if (!name || syl.some(function (s) { return !s; })) return [];
     var forms = [];
-    for (var start = 0; start < Math.min(3, syl.length); start++) {   // the given name alone, too
-      var part = syl.slice(start);
-      for (var k = part.length; k >= 0; k--) {
+    function add(part, fullAtLeast) {
+      for (var k = part.length; k >= fullAtLeast; k--) {
         forms.push(part.slice(0, k).join("") + part.slice(k).map(function (s) { return s[0]; }).join(""));
       }
     }
+    for (var start = 0; start < Math.min(3, syl.length); start++) add(syl.slice(start), 0);   // the given name alone, too
+    var usual = (READINGS.get(Array.from(name)[0]) || [])[0];      // 单 read dan (search_terms._misread_surname_forms)
+    if (usual && usual !== syl[0]) add([usual].concat(syl.slice(1)), 1);
     return forms;
+  }
+
+  /* 欧阳mq, 曾ql: a surname typed in characters, the rest in pinyin → the whole name in pinyin
+     (["ouyangmq"], at most three readings of the characters, the surname's own first); null otherwise.
+     The Pagefind query splits 欧阳mq into 欧阳 + mq on its own; the offline copy needs the pinyin. */
+  function mixedPinyin(word) {
+    var cs = Array.from(word);
+    var k = 0;
+    while (k < cs.length && isHan(cs[k])) k++;
+    var rest = cs.slice(k).join("");
+    if (k < 1 || k > 2 || !/^[a-z]+$/.test(rest) || !pinyinUnits(rest)) return null;
+    var options = readingsOf(cs.slice(0, k).join(""), true);
+    if (options.some(function (o) { return !o.length; })) return null;
+    var out = [""];
+    options.forEach(function (readings) {
+      var next = [];
+      out.forEach(function (t) { readings.forEach(function (r) { next.push(t + r); }); });
+      out = next.slice(0, 3);
+    });
+    return out.map(function (t) { return t + rest; });
   }
 
   function expandSynonyms(word) {
@@ -123,8 +147,10 @@
   }
 
   function normalise(query) {
-    var q = (query || "").normalize("NFKC").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-    q = q.replace(/ü|u:/g, "v").replace(/[^\p{L}\p{N}]+/gu, " ").replace(/\s+/g, " ").trim();
+    // ü is v before the marks go (Lǚ → lv, not lu); then tones and other marks are dropped
+    var q = (query || "").normalize("NFKC").toLowerCase().normalize("NFD").replace(/u\u0308|u:/g, "v")
+      .replace(/\p{M}/gu, "").normalize("NFC");
+    q = q.replace(/[^\p{L}\p{N}]+/gu, " ").replace(/\s+/g, " ").trim();
     var simplified = Array.from(q).map(function (c) { return T2S.get(c) || c; }).join("");
     return { text: simplified, traditional: simplified !== q ? q : "" };
   }
@@ -141,6 +167,11 @@
     var notes = [];
     if (n.traditional) notes.push("已按简体字“" + n.text + "”查找");
     var out = words.map(function (w) {
+      var mixed = mixedPinyin(w);
+      if (mixed) {
+        return { text: mixed[0], han: false, latin: true, keys: [],      // and as typed (北斗gps)
+                 alts: mixed.concat([w]).map(function (t) { return { text: t, via: "" }; }) };
+      }
       var alts = [{ text: w, via: "" }];
       expandSynonyms(w).forEach(function (s) {
         alts.push({ text: s.text, via: s.means });

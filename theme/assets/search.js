@@ -62,6 +62,14 @@ function finder(pf, filters) {
         const exact = !word.han || contiguous(r.words, n);
         core.addHit(hits, r.id, exact ? TIER.exact : TIER.partial, r.score, exact ? alt.via : "partial", r, order);
       });
+      // The browser and the indexer can cut a phrase into different words (南太湖工匠: 南 + 太湖 + 工匠 here,
+      // 南太 + 湖 + 工匠 in the index), and then no page holds them side by side. Worker pages carry the
+      // characters of their honors, employer and place one by one (search_terms.phrase_chars), and the
+      // titles of other pages are spaced: search those; verify() then reads the pages for the phrase.
+      if (word.han && n > 1 && !res.results.some((r) => contiguous(r.words, n))) {
+        const chars = await pf.search(Array.from(alt.text).join(" "), { filters });
+        chars.results.forEach((r, order) => core.addHit(hits, r.id, TIER.partial, r.score, "partial", r, res.results.length + order));
+      }
       return hits;
     },
     async pinyin(key) {
