@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PIL import Image, ImageOps  # noqa: E402
 
-from _common import TreeMonitor, human_bytes, make_photo  # noqa: E402
+from _common import TreeMonitor, human_bytes, log, parse_size, make_photo  # noqa: E402
 from generator.media import MediaPipeline  # noqa: E402
 from generator.media.runner import usable_cpus  # noqa: E402
 from generator.media.specs import JPEG_FALLBACK, WEBP, spec_for  # noqa: E402
@@ -134,15 +134,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=2, help="rounds of cold runs; the best counts (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep cache and outputs for inspection")
     return parser.parse_args()
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    w, _, h = text.lower().partition("x")
-    return int(w), int(h)
-
-
-def log(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
 
 
 # ---- the pipeline -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import av  # noqa: E402
 
-from _common import TreeMonitor, human_bytes  # noqa: E402
+from _common import TreeMonitor, human_bytes, log, parse_size  # noqa: E402
 from generator.check.probe_memo import ProbeMemo  # noqa: E402
 from generator.media import MediaPipeline, probe_video  # noqa: E402
 from generator.media.avspecs import AUDIO_RATE, X264, plan_video, web_size  # noqa: E402
@@ -134,15 +134,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--size", type=parse_size, default=(3840, 2160), help="WIDTHxHEIGHT as stored (default 3840x2160)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fengcai-bench"), help="where the source is kept")
     return parser.parse_args()
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    w, _, h = text.lower().partition("x")
-    return int(w), int(h)
-
-
-def log(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
