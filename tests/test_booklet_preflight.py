@@ -74,6 +74,25 @@ def test_qr_codes_to_an_example_address_stop_the_press_file(tmp_path, capsys):
     assert "校样：有错误，不能交付印刷" in capsys.readouterr().out
 
 
+def test_sample_content_alone_makes_a_press_file_to_look_at(tmp_path):
+    """The shipped sample content (every worker a 示例) makes its press file with a warning; one real
+    person in it and the example address stops the press file again."""
+    root = make_tree(tmp_path / "tree")
+    profiles = sorted((root / "workers").glob("*/profile.yml"))
+    for profile in profiles:
+        text = profile.read_text(encoding="utf-8")
+        if "sample: true" not in text:
+            profile.write_text(text + "sample: true\n", encoding="utf-8")
+    res = _press(root, tmp_path / "out")
+    assert [p.name for p in res.paths] == ["nanxun-print.pdf"] and not res.errors
+    warned = [p for p in res.problems if p.code == "booklet.example-url-sample"]
+    assert len(warned) == 1 and "示例劳模" in warned[0].message and "base_url" in warned[0].hint
+    real = profiles[-1]
+    real.write_text(real.read_text(encoding="utf-8").replace("sample: true\n", ""), encoding="utf-8")
+    res = _press(root, tmp_path / "again")
+    assert res.paths == [] and [p.code for p in res.errors] == ["booklet.example-url"]
+
+
 def test_blurry_photos_are_errors_for_the_press_low_ones_warnings(tree, tmp_path):
     Image.new("RGB", (120, 160), (150, 120, 100)).save(tree / "workers" / "an-ning" / "portrait.jpg", quality=90)
     # 300 px wide: under 300 ppi even at the smallest portrait size (larger photos are simply printed smaller)

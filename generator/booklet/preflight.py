@@ -47,6 +47,13 @@ def content_problems(model: Model, settings: BookletSettings, press: bool) -> li
     if not url:
         out.append(warning(site.source.loc(), "content/site.yml 没有写网站地址（base_url），印刷版上没有二维码",
                            "写上网上展馆的正式地址，例如 base_url: https://fengcai.某某.cn/", "booklet.no-url"))
+    elif placeholder_url(url) and model.workers and all(w.sample for w in model.workers.values()):
+        # the shipped sample content: fictional people, never printed for readers, so its press file is made
+        # to be looked at; as soon as one real person is in, the address must be the real one
+        out.append(warning(site.source.loc("base_url"),
+                           f"二维码指向示例网址 {url}：现在都是示例劳模，印刷文件只用来看效果",
+                           "加入真实的劳模后，必须先把 content/site.yml 的 base_url 改成网上展馆的正式地址，否则不能生成印刷文件",
+                           "booklet.example-url-sample"))
     elif placeholder_url(url):
         out.append(error(site.source.loc("base_url"),
                          f"二维码会指向示例网址 {url}，读者扫码打不开，印刷版不能用",
