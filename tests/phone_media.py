@@ -40,12 +40,13 @@ def marker_frame(w: int, h: int, i: int, scene: Image.Image | None = None) -> Im
 def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: str = "libx265",
                      rotation: int | None = 90, vfr: bool = True, audio: bool = True, tags: dict | None = None,
                      fmt: str = "mov", preset: str = "ultrafast", faststart: bool = False,
-                     textured: bool = False) -> Path:
+                     textured: bool = False, hlg: bool = False) -> Path:
     """A phone recording: HEVC (or `codec`) in a MOV, stored landscape with a display rotation
     (counter-clockwise degrees, as FFmpeg's display matrix), timestamps on Apple's 1/600 clock with
     uneven gaps when `vfr`, AAC sound, and the container and stream tags phones write. `faststart`
     puts the index (moov) first, as apps that upload videos do: cut short, such a file still opens.
-    `textured` pans over a noisy scene, so encoders work about as hard as on a real recording."""
+    `textured` pans over a noisy scene, so encoders work about as hard as on a real recording.
+    `hlg`: 10-bit and tagged HDR HLG like an iPhone's (the pictures are not graded for HLG: for timing)."""
     w, h = size
     scene = textured_scene(w + 240, h) if textured else None
     tags = PRIVATE_TAGS if tags is None else tags
@@ -53,7 +54,11 @@ def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: s
         for key, value in tags.items():
             out.metadata[key] = value
         stream = out.add_stream(codec, rate=30)
-        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        pix_fmt = "yuv420p10le" if hlg else "yuv420p"
+        stream.width, stream.height, stream.pix_fmt = w, h, pix_fmt
+        if hlg:
+            ctx = stream.codec_context
+            ctx.color_primaries, ctx.color_trc, ctx.colorspace, ctx.color_range = 9, 18, 9, 1
         stream.codec_context.time_base = Fraction(1, 600)
         stream.time_base = Fraction(1, 600)
         if codec in ("libx265", "libx264"):
@@ -66,7 +71,9 @@ def make_phone_video(path: Path, size=(320, 240), seconds: float = 1.5, codec: s
             astream.metadata["handler_name"] = "Core Media Audio"
         pts, i = 0, 0
         while pts < seconds * 600:
-            frame = av.VideoFrame.from_image(marker_frame(w, h, i, scene)).reformat(format="yuv420p")
+            frame = av.VideoFrame.from_image(marker_frame(w, h, i, scene)).reformat(format=pix_fmt)
+            if hlg:
+                frame.color_primaries, frame.color_trc, frame.colorspace, frame.color_range = 9, 18, 9, 1
             frame.pts, frame.time_base = pts, Fraction(1, 600)
             out.mux(stream.encode(frame))
             pts += (15 if i % 3 else 25) if vfr else 20   # 40, 24, 24, 40 … fps: a variable frame rate
@@ -149,3 +156,55 @@ def make_heic(path: Path, size=(640, 480), orientation: int = 6, gps: bool = Tru
     pillow_heif.register_heif_opener()
     img.save(path, "HEIF", exif=exif.tobytes(), xmp=xmp, quality=90)
     return path
+
+
+# ---- HDR: phones' HLG (iPhone 12 and later) and PQ (many Androids) 10-bit HEVC ---------------------
+# Written from the standards here, independently of generator/media/hdr.py, so the tests check it.
+
+def hlg_oetf(e: float) -> float:
+    """BT.2100 HLG: scene light 0..1 → signal 0..1."""
+    import math
+    a = 0.17883277
+    return math.sqrt(3 * e) if e <= 1 / 12 else a * math.log(12 * e - (1 - 4 * a)) + 0.5 - a * math.log(4 * a)
+
+
+def pq_inverse_eotf(nits: float) -> float:
+    """BT.2100 PQ: display light in cd/m² → signal 0..1."""
+    m1, m2, c1, c2, c3 = 2610 / 16384, 2523 / 4096 * 128, 3424 / 4096, 2413 / 4096 * 32, 2392 / 4096 * 32
+    y = (max(0.0, nits) / 10000) ** m1
+    return ((c1 + c2 * y) / (1 + c3 * y)) ** m2
+
+
+def hdr_patches_video(path: Path, patches: list[tuple[float, float, float]], transfer: str = "arib-std-b67",
+                      size=(256, 128), seconds: float = 0.5) -> Path:
+    """A 10-bit HEVC MOV tagged BT.2020 / `transfer` / bt2020nc, limited range, whose every frame shows
+    `patches` (non-linear BT.2020 R'G'B' signals, 0..1) side by side as flat vertical stripes."""
+    w, h = size
+    stripe = w // len(patches)
+    ycc = [_bt2020_ycbcr10(*rgb) for rgb in patches]
+    with av.open(str(path), "w", format="mov") as out:
+        stream = out.add_stream("libx265", rate=30)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p10le"
+        ctx = stream.codec_context
+        ctx.color_primaries, ctx.color_trc, ctx.colorspace, ctx.color_range = 9, 18 if transfer == "arib-std-b67" else 16, 9, 1
+        stream.options = {"preset": "ultrafast", "x265-params": "log-level=error:qp=4"}
+        for i in range(max(1, int(seconds * 30))):
+            frame = av.VideoFrame(w, h, "yuv420p10le")
+            for plane, (pw, ph), index in ((frame.planes[0], (w, h), 0), (frame.planes[1], (w // 2, h // 2), 1),
+                                           (frame.planes[2], (w // 2, h // 2), 2)):
+                per = stripe * pw // w
+                row = b"".join(ycc[min(x // per, len(ycc) - 1)][index].to_bytes(2, "little") for x in range(pw))
+                row += b"\0" * (plane.line_size - len(row))
+                plane.update(row * ph)
+            frame.pts = i
+            frame.color_primaries, frame.color_trc, frame.colorspace, frame.color_range = ctx.color_primaries, ctx.color_trc, 9, 1
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return path
+
+
+def _bt2020_ycbcr10(r: float, g: float, b: float) -> tuple[int, int, int]:
+    """Non-constant-luminance BT.2020 Y'CbCr, 10-bit limited range."""
+    y = 0.2627 * r + 0.6780 * g + 0.0593 * b
+    cb, cr = (b - y) / 1.8814, (r - y) / 1.4746
+    return round(64 + 876 * y), round(512 + 896 * cb), round(512 + 896 * cr)

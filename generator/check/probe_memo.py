@@ -21,7 +21,7 @@ from ..media.errors import MediaError
 from ..media.integrity import decode_to_end
 from ..media.probe import AudioInfo, ImageInfo, VideoInfo, probe_audio, probe_image, probe_video
 
-VERSION = 2
+VERSION = 3   # 3: VideoInfo.hdr
 _PROBES = {
     "image": (probe_image, ImageInfo),
     "video": (probe_video, VideoInfo),

@@ -24,13 +24,14 @@ class VideoJob:
     dest: Path
     plan: VideoPlan
     duration: float
+    lut_dir: Path | None = None   # HDR tone-mapping LUTs (hdr.py), kept in the cache outside media/
 
     @property
     def outputs(self) -> tuple[Output, ...]:
         return (Output(str(self.dest), self.plan.width, self.plan.height),)
 
     def run(self, progress=None) -> int:
-        return publish_video(self.src, self.dest, self.plan, progress)
+        return publish_video(self.src, self.dest, self.plan, progress, self.lut_dir)
 
 
 @dataclass(frozen=True)

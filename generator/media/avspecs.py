@@ -9,8 +9,9 @@ smaller pictures in proportion to their pixels; audio AAC-LC 48 kHz, 64 kbit/s a
 voice 64, stereo 128). A 3-minute 1080p interview is at most ~60 MB, typically 20–30 MB.
 x264 preset "veryfast": on a 10 s 4K HEVC clip (bench/video.py, 2 cores) it took 12.3 s CPU in
 all against 18.1 s for "medium"; at a capped bitrate the slower preset buys little a phone shows.
-Limitation: HDR (HLG/PQ) phone video is converted to 8-bit without tone mapping (the PyAV wheel has
-no zscale), so it looks flatter than on the phone; iPhones record SDR with "HDR 视频" switched off.
+HDR phone video (HLG from iPhones, Dolby Vision 8.4 included, HLG or PQ from Androids) is tone-mapped
+to BT.709 SDR through a 3D LUT (hdr.py) and tagged BT.709, so it keeps the phone's contrast and colour;
+it is never remuxed. SDR video takes exactly the path (and keeps the cache keys) it had before.
 
 A video is remuxed (streams copied, metadata dropped, no re-encoding, seconds) when it already is
 H.264 yuv420p with AAC or MP3 sound in an MP4/MOV, upright, within 1080p and within 4 Mbit/s;
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import astuple, dataclass
+
+from .hdr import HDR_VERSION, LUT_SIZE
 
 AV_CODE_VERSION = "1"
 
@@ -55,9 +58,13 @@ class VideoPlan:
     rotation: int     # counter-clockwise degrees the source asks players to turn it (0, 90, 180, 270)
     audio: bool
     max_kbps: int     # 0 when remuxing
+    hdr: str = ""     # "hlg" or "pq": tone-mapped to SDR (hdr.py); "" for SDR
 
     def key(self, source_hash: str) -> str:
-        settings = (AV_CODE_VERSION, astuple(self), X264, MAX_FPS, VBV_SECONDS, KEYFRAME_SECONDS, AUDIO_RATE,
+        picture = astuple(self)[:-1]   # SDR keys are what they were before `hdr` existed: caches stay warm
+        if self.hdr:
+            picture += (self.hdr, HDR_VERSION, LUT_SIZE)
+        settings = (AV_CODE_VERSION, picture, X264, MAX_FPS, VBV_SECONDS, KEYFRAME_SECONDS, AUDIO_RATE,
                     AUDIO_KBPS_PER_CHANNEL)
         return _digest("video", settings, source_hash)
 
@@ -72,17 +79,18 @@ class AudioPlan:
 
 
 def plan_video(demuxer: str, codec: str, pix_fmt: str, audio_codec: str, width: int, height: int,
-               rotation: int, size_bytes: int, duration: float) -> VideoPlan:
-    """`width` × `height` as displayed (after rotation); `rotation` counter-clockwise degrees."""
+               rotation: int, size_bytes: int, duration: float, hdr: str = "") -> VideoPlan:
+    """`width` × `height` as displayed (after rotation); `rotation` counter-clockwise degrees;
+    `hdr` "hlg" or "pq" for HDR sources (always transcoded, with tone mapping)."""
     rotation = rotation % 360
     kbps = size_bytes * 8 / 1000 / duration if duration > 0 else float("inf")
     remux = (MOV_FAMILY in demuxer.split(",") and codec in REMUX_VIDEO_CODECS and pix_fmt in REMUX_PIX_FMTS
              and audio_codec in REMUX_AUDIO_IN_VIDEO and rotation == 0
-             and max(width, height) <= MAX_LONG_SIDE and kbps <= REMUX_MAX_KBPS)
+             and max(width, height) <= MAX_LONG_SIDE and kbps <= REMUX_MAX_KBPS and not hdr)
     if remux:
         return VideoPlan(True, width, height, 0, bool(audio_codec), 0)
     w, h = web_size(width, height)
-    return VideoPlan(False, w, h, rotation, bool(audio_codec), video_kbps(w, h))
+    return VideoPlan(False, w, h, rotation, bool(audio_codec), video_kbps(w, h), hdr)
 
 
 def plan_audio(demuxer: str, codec: str) -> AudioPlan:

@@ -39,6 +39,7 @@ VIDEO_DIR = "media/video"
 AUDIO_DIR = "media/audio"
 FILES_DIR = "media/files"
 PRINT_DIR = "print"
+LUT_DIR = "hdr-lut"    # tone-mapping LUTs for HDR video (~1 MB each): never published, not pruned
 KEEP_RUNS = 3
 
 
@@ -122,11 +123,11 @@ class MediaPipeline:
         path, st = _stat(src)
         info, sha = self._probed(path, st, "video", probe_video, VideoInfo)
         plan = plan_video(info.demuxer, info.video_codec, info.pix_fmt, info.audio_codec, info.width, info.height,
-                          info.rotation, st.st_size, info.duration)
+                          info.rotation, st.st_size, info.duration, info.hdr)
         key = plan.key(sha)
         url = f"{VIDEO_DIR}/{key}.mp4"
         web = self.cache_dir / url
-        self._add(VideoJob(Path(path), web, plan, info.duration), publish=True)
+        self._add(VideoJob(Path(path), web, plan, info.duration, self.cache_dir / LUT_DIR), publish=True)
         if poster is not None:
             poster_set = self.image(poster, "poster")
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import av
@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .captions import check_vtt  # noqa: F401  (re-exported: part of the probe API)
 from .errors import MediaError
+from .hdr import hdr_kind
 from .printsize import check_print_resolution, print_pixels_needed  # noqa: F401  (re-exported)
 from .sniff import looks_like_svg, sniff_kind
 
@@ -65,6 +66,9 @@ class VideoInfo:
     pix_fmt: str = ""      # "yuv420p", "yuv420p10le", …
     rotation: int = 0      # counter-clockwise degrees players turn the picture (0, 90, 180, 270)
     demuxer: str = ""      # FFmpeg's demuxer name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+    # "hlg" or "pq" for HDR (see hdr.py), "" for SDR. No default, so a memo written before this field
+    # existed fails to load and the file is probed again (an HDR video must not pass as SDR).
+    hdr: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -197,8 +201,10 @@ def probe_video(path: Path) -> VideoInfo:
         pix_fmt = vstream.codec_context.pix_fmt or ""
         duration = _duration(container, vstream)
         demuxer = container.format.name
+        hdr = hdr_kind(vstream.codec_context.color_trc, vstream.codec_context.color_primaries)
     return VideoInfo(duration=duration, width=width, height=height, video_codec=vcodec, audio_codec=acodec,
-                     container=_container_name(path, demuxer), pix_fmt=pix_fmt, rotation=rotation, demuxer=demuxer)
+                     container=_container_name(path, demuxer), pix_fmt=pix_fmt, rotation=rotation, demuxer=demuxer,
+                     hdr=hdr)
 
 
 def probe_audio(path: Path) -> AudioInfo:

@@ -16,6 +16,7 @@ import av
 from .avspecs import (AUDIO_RATE, KEYFRAME_SECONDS, MAX_FPS, VBV_SECONDS, X264, AudioPlan, VideoPlan, audio_kbps)
 from .cache import atomic_write
 from .errors import MediaError
+from .hdr import lut_file, source_peak
 from .probe import INCOMPLETE_HINT
 
 Progress = Callable[[float], None]   # called with the seconds of media done so far
@@ -23,17 +24,20 @@ Progress = Callable[[float], None]   # called with the seconds of media done so 
 _MUX = {"fflags": "+bitexact"}
 _MP4 = {**_MUX, "movflags": "+faststart"}   # the index (moov) first: playback starts while downloading
 _MP3 = {**_MUX, "id3v2_version": "0", "write_xing": "1"}   # no ID3 tag at all; Xing frame for seeking
+_BT709, _LIMITED = 1, 1   # FFmpeg's AVCOL_PRI/TRC/SPC_BT709 and AVCOL_RANGE_MPEG
 _TRANSPOSE = {90: ("transpose", "cclock"), 270: ("transpose", "clock")}   # by counter-clockwise rotation
 
 
-def publish_video(src: Path, dest: Path, plan: VideoPlan, progress: Progress | None = None) -> int:
-    """Write the web MP4 of `src` to `dest` (atomically). Returns bytes written."""
+def publish_video(src: Path, dest: Path, plan: VideoPlan, progress: Progress | None = None,
+                  lut_dir: Path | None = None) -> int:
+    """Write the web MP4 of `src` to `dest` (atomically). Returns bytes written.
+    `lut_dir`: where HDR tone-mapping LUTs are kept (default: beside `dest`)."""
     with atomic_write(dest) as tmp:
         with _converting(src, "视频"):
             if plan.remux:
                 _remux(src, tmp, "mp4", _MP4, video=True, progress=progress)
             else:
-                _transcode_video(src, tmp, plan, progress)
+                _transcode_video(src, tmp, plan, progress, Path(lut_dir or Path(dest).parent))
         return tmp.stat().st_size
 
 
@@ -70,7 +74,7 @@ def _remux(src: Path, tmp: Path, fmt: str, options: dict, video: bool, progress:
 # ---- transcode --------------------------------------------------------------------------------
 
 
-def _transcode_video(src: Path, tmp: Path, plan: VideoPlan, progress: Progress | None) -> None:
+def _transcode_video(src: Path, tmp: Path, plan: VideoPlan, progress: Progress | None, lut_dir: Path) -> None:
     with av.open(str(src), metadata_errors="ignore") as inp, \
             av.open(str(tmp), "w", format="mp4", options=_MP4) as out:
         streams = _chosen_streams(inp, video=True)
@@ -83,8 +87,11 @@ def _transcode_video(src: Path, tmp: Path, plan: VideoPlan, progress: Progress |
         vout.time_base = vin.time_base
         vout.codec_context.gop_size = KEYFRAME_SECONDS * MAX_FPS
         vout.options = {**X264, "maxrate": f"{plan.max_kbps}k", "bufsize": f"{plan.max_kbps * VBV_SECONDS}k"}
+        if plan.hdr:   # tone-mapped to BT.709: say so, or players would guess (SDR output stays untagged as before)
+            ctx = vout.codec_context
+            ctx.color_primaries, ctx.color_trc, ctx.colorspace, ctx.color_range = _BT709, _BT709, _BT709, _LIMITED
         aout = _audio_stream(out, ain) if ain is not None else None
-        pictures = _Pictures(vin, plan)
+        pictures = _Pictures(vin, plan, lut_dir)
         for packet in inp.demux(*[s for s in (vin, ain) if s is not None]):
             for frame in packet.decode():
                 if packet.stream is vin:
@@ -122,14 +129,35 @@ def _audio_stream(out, ain):
 
 
 class _Pictures:
-    """Decoded frames → upright, scaled, yuv420p frames at most MAX_FPS, with strictly rising timestamps."""
+    """Decoded frames → upright, scaled, yuv420p frames at most MAX_FPS, with strictly rising timestamps;
+    HDR frames tone-mapped to BT.709 on the way (hdr.py)."""
 
-    def __init__(self, vin, plan: VideoPlan) -> None:
+    def __init__(self, vin, plan: VideoPlan, lut_dir: Path) -> None:
+        self._vin, self._plan, self._lut_dir = vin, plan, lut_dir
+        self._graph = None   # made at the first frame: a PQ file's light levels come with its frames
+        self._time_base = vin.time_base
+        self._min_gap = 0.8 / MAX_FPS / float(vin.time_base)   # in time-base ticks; 0.8 tolerates jitter
+        self._last: int | None = None
+
+    def _make_graph(self, first_frame) -> None:
+        plan = self._plan
         self._graph = av.filter.Graph()
-        chain = [self._graph.add_buffer(template=vin)]
+        chain = [self._graph.add_buffer(template=self._vin)]
         turned = plan.rotation % 180 == 90
         scaled = (plan.height, plan.width) if turned else (plan.width, plan.height)
-        chain.append(self._graph.add("scale", f"{scaled[0]}:{scaled[1]}:flags=bicubic"))
+        if plan.hdr:
+            # Scale and turn Y'CbCr into 16-bit R'G'B' in one pass (the LUT then works on 1080p, not 4K),
+            # map HDR → SDR, relabel the frames BT.709 and go back to Y'CbCr with the BT.709 matrix.
+            # Same primaries and transfer in and out of each `scale`: FFmpeg does no colour management there.
+            lut = lut_file(self._lut_dir, plan.hdr, source_peak(plan.hdr, first_frame))
+            chain += [self._graph.add("scale", f"{scaled[0]}:{scaled[1]}:flags=bicubic:in_color_matrix=bt2020"),
+                      self._graph.add("format", "gbrp16le"),
+                      self._graph.add("lut3d", f"file={_filter_path(lut)}:interp=tetrahedral"),
+                      self._graph.add("setparams", "color_primaries=bt709:color_trc=bt709:colorspace=bt709"),
+                      self._graph.add("scale", "out_color_matrix=bt709:out_range=tv"),
+                      self._graph.add("format", "yuv420p")]
+        else:
+            chain.append(self._graph.add("scale", f"{scaled[0]}:{scaled[1]}:flags=bicubic"))
         if plan.rotation in _TRANSPOSE:
             chain.append(self._graph.add(*_TRANSPOSE[plan.rotation]))
         elif plan.rotation == 180:
@@ -138,18 +166,19 @@ class _Pictures:
         for a, b in zip(chain, chain[1:]):
             a.link_to(b)
         self._graph.configure()
-        self._time_base = vin.time_base
-        self._min_gap = 0.8 / MAX_FPS / float(vin.time_base)   # in time-base ticks; 0.8 tolerates jitter
-        self._last: int | None = None
 
     def feed(self, frame):
         if frame.pts is None or (self._last is not None and frame.pts - self._last < self._min_gap):
             return []   # no timestamp, or above MAX_FPS: drop (the encoder needs rising timestamps)
         self._last = frame.pts
+        if self._graph is None:
+            self._make_graph(frame)
         self._graph.push(frame)
         return self._pull()
 
     def flush(self):
+        if self._graph is None:
+            return []
         self._graph.push(None)
         return self._pull()
 
@@ -202,3 +231,8 @@ class _converting:
 def _reason(exc: Exception) -> str:
     return "数据不完整或已损坏" if isinstance(exc, (av.error.InvalidDataError, av.error.EOFError)) else type(exc).__name__
 
+
+
+def _filter_path(path: Path) -> str:
+    """A path as a value inside a filter's option string: ':' separates options, '\\' and "'" quote."""
+    return "'" + str(path).replace("\\", "/").replace("'", "'\\''") + "'"
