@@ -20,11 +20,26 @@ def _image(memo: ProbeMemo, m: Media | None, out: list[Problem], print_mm: tuple
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.image"))
         return None
+    _personal_metadata(memo, m, out)
     if print_mm:
         chk = check_print_resolution(m.rel, info.width, info.height, *print_mm, dpi=DPI)
         if not chk.ok:
             out.append(warning(m.loc, chk.message, "向本人或单位要一张更清晰的原图（手机原图即可，不要用微信压缩过的图片）", "media.print-resolution"))
     return info
+
+
+def _personal_metadata(memo: ProbeMemo, m: Media, out: list[Problem]) -> None:
+    """The published copies never carry metadata, but the repository's own file is public too when
+    the repository is (GitHub): a phone photo taken at home carries the home's position."""
+    try:
+        found = memo.probe("image-metadata", m.path).personal
+    except (OSError, MediaError):
+        return
+    if found:
+        out.append(warning(m.loc, f"照片 {m.rel} 里带有拍摄地点（GPS）或相机序列号、拍摄者等信息：网站和小册子上的照片已经去掉了，"
+                           "但仓库里的这个原文件公开时，别人仍能看到",
+                           "在项目根目录运行 fengcai clean-photos 去掉这些信息（照片画面、方向、大小都不变），再提交改动",
+                           "privacy.photo-metadata"))
 
 
 def _playable(memo: ProbeMemo, m: Media, kind: str, out: list[Problem]) -> None:
@@ -56,7 +71,8 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
     out: list[Problem] = []
     paper = (model.site.booklet or {}).get("paper", "A5")
     memo = ProbeMemo(model.root)
-    memo.warm([("image", m.path) for m in _images(model, wanted)])
+    images = _images(model, wanted)
+    memo.warm([("image", m.path) for m in images] + [("image-metadata", m.path) for m in images])
     for w in model.workers.values():
         if not wanted(w.source.rel):
             continue
