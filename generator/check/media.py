@@ -28,18 +28,19 @@ def _image(memo: ProbeMemo, m: Media | None, out: list[Problem], print_mm: tuple
     return info
 
 
-def _personal_metadata(memo: ProbeMemo, m: Media, out: list[Problem]) -> None:
+def _personal_metadata(memo: ProbeMemo, m: Media, out: list[Problem], noun: str = "照片") -> None:
     """The published copies never carry metadata, but the repository's own file is public too when
-    the repository is (GitHub): a phone photo taken at home carries the home's position."""
+    the repository is (GitHub): a photo or a video taken at home carries the home's position."""
     try:
-        found = memo.probe("image-metadata", m.path).personal
+        found = memo.probe("metadata", m.path).personal
     except (OSError, MediaError):
         return
     if found:
-        out.append(warning(m.loc, f"照片 {m.rel} 里带有拍摄地点（GPS）或相机序列号、拍摄者等信息：网站和小册子上的照片已经去掉了，"
+        what = "拍摄地点（GPS）或相机序列号、拍摄者等信息" if noun == "照片" else "录制地点（GPS）"
+        out.append(warning(m.loc, f"{noun} {m.rel} 里带有{what}：网站和小册子发布的文件已经去掉了，"
                            "但仓库里的这个原文件公开时，别人仍能看到",
-                           "在项目根目录运行 fengcai clean-photos 去掉这些信息（照片画面、方向、大小都不变），再提交改动",
-                           "privacy.photo-metadata"))
+                           f"在项目根目录运行 fengcai clean-media 去掉这些信息（{noun}内容不变），再提交改动",
+                           "privacy.media-metadata"))
 
 
 def _playable(memo: ProbeMemo, m: Media, kind: str, out: list[Problem]) -> None:
@@ -50,6 +51,8 @@ def _playable(memo: ProbeMemo, m: Media, kind: str, out: list[Problem]) -> None:
         memo.probe(f"{kind}-complete", m.path)
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.incomplete" if e.incomplete else f"media.{kind}"))
+        return
+    _personal_metadata(memo, m, out, "视频" if kind == "video" else "录音")
 
 
 def _captions(m: Media, out: list[Problem]) -> None:
@@ -72,7 +75,7 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
     paper = (model.site.booklet or {}).get("paper", "A5")
     memo = ProbeMemo(model.root)
     images = _images(model, wanted)
-    memo.warm([("image", m.path) for m in images] + [("image-metadata", m.path) for m in images])
+    memo.warm([("image", m.path) for m in images] + [("metadata", m.path) for m in images])
     for w in model.workers.values():
         if not wanted(w.source.rel):
             continue

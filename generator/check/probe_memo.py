@@ -19,7 +19,7 @@ from pathlib import Path
 from ..media.cache import file_sha256
 from ..media.errors import MediaError
 from ..media.integrity import decode_to_end
-from ..media.photo_metadata import PhotoMetadata, photo_metadata
+from ..media.personal_metadata import PersonalMetadata, personal_metadata
 from ..media.probe import AudioInfo, ImageInfo, VideoInfo, probe_audio, probe_image, probe_video
 
 VERSION = 2
@@ -29,7 +29,7 @@ _PROBES = {
     "audio": (probe_audio, AudioInfo),
     "video-complete": (lambda p: decode_to_end(p, "video"), None),   # returns None: "decodes to its end"
     "audio-complete": (lambda p: decode_to_end(p, "audio"), None),
-    "image-metadata": (photo_metadata, PhotoMetadata),
+    "metadata": (personal_metadata, PersonalMetadata),
 }
 
 

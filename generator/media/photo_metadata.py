@@ -1,7 +1,7 @@
 """Where a photo was taken, and whose camera took it, blanked in the repository's own copy.
 
-Used by `fengcai import` (the copy it writes), `check` (warns of a photo in the repository that still
-carries them) and `fengcai clean-photos` (blanks them in place).
+Used by `fengcai import` (the copy it writes) and, through personal_metadata.py, by `check` and
+`fengcai clean-media`.
 
 The repository may be public (GitHub), and an iPhone portrait shot at home carries the home's GPS
 position. The site and booklets strip all metadata from what they publish, but the copy in the
@@ -17,13 +17,9 @@ or a serial number (replaced by an empty packet of the same length).
 
 from __future__ import annotations
 
-import os
 import re
 import struct
-import tempfile
 import zlib
-from dataclasses import dataclass
-from pathlib import Path
 
 GPS_IFD, EXIF_IFD = 0x8825, 0x8769
 PERSONAL_TAGS = {
@@ -44,39 +40,6 @@ _EMPTY_XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
 
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff"}
-
-
-@dataclass(frozen=True)
-class PhotoMetadata:
-    personal: bool      # a location, a serial number, an owner's or artist's name, a comment
-
-
-def photo_metadata(path: Path) -> PhotoMetadata:
-    """Whether the photo file at `path` carries anything `without_location` would blank."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return PhotoMetadata(False)    # the image probe reports a missing or unreadable file
-    return PhotoMetadata(without_location(data, Path(path).suffix) != data)
-
-
-def clean_in_place(path: Path) -> bool:
-    """Blank the file's personal metadata, replacing it atomically; True if anything changed."""
-    path = Path(path)
-    data = path.read_bytes()
-    cleaned = without_location(data, path.suffix)
-    if cleaned == data:
-        return False
-    fd, tmp = tempfile.mkstemp(prefix=".clean-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(cleaned)
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def without_location(data: bytes, suffix: str) -> bytes:
