@@ -20,6 +20,7 @@ COMMANDS = {
     "demo": ("generator.commands.demo", "生成用于测试和性能评估的虚构数据"),
     "import": ("generator.commands.import_", "从 Excel（.xlsx）或 CSV 劳模名录导入资料（导入为草稿）"),
     "export": ("generator.commands.export", "把已公开的劳模和集体资料导出为 Excel 表格"),
+    "clean-media": ("generator.commands.clean_media", "去掉仓库里照片、视频原文件的拍摄地点、相机序列号等信息（画面不变）"),
 }
 
 

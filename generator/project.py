@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+NO_ROOT = "错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定"   # every command says it the same way
+
 
 def find_root(explicit: Path | None = None) -> Path | None:
     """`explicit`, or the nearest folder upwards from the current one that has content/ or workers/."""

@@ -27,7 +27,7 @@ def project(tmp_path: Path) -> Path:
     root = write_project(tmp_path / "proj")
     folder = root / "workers" / "wang-xiaoming"
     make_phone_video(folder / "访谈.mp4", codec="libx264", rotation=None, fmt="mp4", seconds=4, vfr=False,
-                     faststart=True)
+                     faststart=True, tags={})      # no recorded place: that is a warning of its own (test_clean_media)
     make_voice(folder / "语音.amr", "libopencore_amrnb", "amr", seconds=3)
     (folder / "访谈.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n大家好\n", encoding="utf-8")
     replace_in(profile_path(root), "consent:", VIDEO_ITEM)

@@ -20,11 +20,27 @@ def _image(memo: ProbeMemo, m: Media | None, out: list[Problem], print_mm: tuple
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.image"))
         return None
+    _personal_metadata(memo, m, out)
     if print_mm:
         chk = check_print_resolution(m.rel, info.width, info.height, *print_mm, dpi=DPI)
         if not chk.ok:
             out.append(warning(m.loc, chk.message, "向本人或单位要一张更清晰的原图（手机原图即可，不要用微信压缩过的图片）", "media.print-resolution"))
     return info
+
+
+def _personal_metadata(memo: ProbeMemo, m: Media, out: list[Problem], noun: str = "照片") -> None:
+    """The published copies never carry metadata, but the repository's own file is public too when
+    the repository is (GitHub): a photo or a video taken at home carries the home's position."""
+    try:
+        found = memo.probe("metadata", m.path).personal
+    except (OSError, MediaError):
+        return
+    if found:
+        what = "拍摄地点（GPS）或相机序列号、拍摄者等信息" if noun == "照片" else "录制地点（GPS）"
+        out.append(warning(m.loc, f"{noun} {m.rel} 里带有{what}：网站和小册子发布的文件已经去掉了，"
+                           "但仓库里的这个原文件公开时，别人仍能看到",
+                           f"在项目根目录运行 fengcai clean-media 去掉这些信息（{noun}内容不变），再提交改动",
+                           "privacy.media-metadata"))
 
 
 def _playable(memo: ProbeMemo, m: Media, kind: str, out: list[Problem]) -> None:
@@ -35,6 +51,8 @@ def _playable(memo: ProbeMemo, m: Media, kind: str, out: list[Problem]) -> None:
         memo.probe(f"{kind}-complete", m.path)
     except MediaError as e:
         out.append(error(m.loc, e.message, e.hint, "media.incomplete" if e.incomplete else f"media.{kind}"))
+        return
+    _personal_metadata(memo, m, out, "视频" if kind == "video" else "录音")
 
 
 def _captions(m: Media, out: list[Problem]) -> None:
@@ -56,7 +74,8 @@ def check(model: Model, wanted=lambda file: True) -> list[Problem]:
     out: list[Problem] = []
     paper = (model.site.booklet or {}).get("paper", "A5")
     memo = ProbeMemo(model.root)
-    memo.warm([("image", m.path) for m in _images(model, wanted)])
+    images = _images(model, wanted)
+    memo.warm([("image", m.path) for m in images] + [("metadata", m.path) for m in images])
     for w in model.workers.values():
         if not wanted(w.source.rel):
             continue

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..media.cache import file_sha256
 from ..media.errors import MediaError
 from ..media.integrity import decode_to_end
+from ..media.personal_metadata import PersonalMetadata, personal_metadata
 from ..media.probe import AudioInfo, ImageInfo, VideoInfo, probe_audio, probe_image, probe_video
 
 VERSION = 3   # 3: VideoInfo.hdr
@@ -28,6 +29,7 @@ _PROBES = {
     "audio": (probe_audio, AudioInfo),
     "video-complete": (lambda p: decode_to_end(p, "video"), None),   # returns None: "decodes to its end"
     "audio-complete": (lambda p: decode_to_end(p, "audio"), None),
+    "metadata": (personal_metadata, PersonalMetadata),
 }
 
 

@@ -17,7 +17,7 @@ from ..check.privacy import scan_line
 from ..check.references import association_names, option_hint
 from ..gate import ContentRefused, open_public
 from ..media.errors import MediaError
-from ..project import find_root
+from ..project import NO_ROOT, find_root
 from ..safe_folders import Guard, RefusedTarget, check_writable_place
 
 
@@ -45,7 +45,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
     if root is None:
-        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        print(NO_ROOT, file=sys.stderr)
         return 2
     try:
         options = _options(args)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..gate import ContentRefused, open_public
-from ..project import find_root
+from ..project import NO_ROOT, find_root
 from ..safe_folders import RefusedTarget
 from ..site.site_build import SiteBuildError, build_site_dir, check_site_out, check_zip_out, zip_site
 from ..site.variants import DEFAULT_IDLE_MINUTES, SiteVariant
@@ -54,7 +54,7 @@ def default_out(variant: SiteVariant) -> Path:
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
     if root is None:
-        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        print(NO_ROOT, file=sys.stderr)
         return 2
     variant = variant_of(args)
     out = args.out or default_out(variant)

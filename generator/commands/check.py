@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..check import check_tree
-from ..project import find_root
+from ..project import NO_ROOT, find_root
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
     if root is None:
-        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        print(NO_ROOT, file=sys.stderr)
         return 2
     only = None
     if args.paths:

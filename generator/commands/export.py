@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content.fields import SLUG
 from ..gate import ContentRefused, open_public
-from ..project import find_root
+from ..project import NO_ROOT, find_root
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = find_root(args.root)
     if root is None:
-        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        print(NO_ROOT, file=sys.stderr)
         return 2
     out: Path = args.xlsx
     if out.suffix.lower() != ".xlsx":

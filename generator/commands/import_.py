@@ -15,7 +15,7 @@ from ..content.fields import SLUG
 from ..importer import ImportStop, Options, make_plan, write_plan
 from ..importer.mapping import load_mapping
 from ..importer.report import summary, table
-from ..project import find_root
+from ..project import NO_ROOT, find_root
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
     if root is None:
-        print("错误: 找不到内容目录（content/ 或 workers/） — 提示: 在项目根目录下运行，或用 --root 指定", file=sys.stderr)
+        print(NO_ROOT, file=sys.stderr)
         return 2
     if args.association and not SLUG.match(args.association):
         print(f"错误: --association 的值「{args.association}」不是有效的编号 — 提示: 只能用小写字母、数字和连字符，例如 changxing", file=sys.stderr)

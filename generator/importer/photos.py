@@ -13,10 +13,9 @@ from pathlib import Path
 
 from .errors import ImportStop
 from .items import Item
-from .photo_metadata import without_location
+from ..media.photo_metadata import PHOTO_SUFFIXES, without_location
 from .values import HAN, norm_key
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff"}
 
 
 @dataclass

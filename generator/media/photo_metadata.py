@@ -1,4 +1,7 @@
-"""Where a photo was taken, and whose camera took it, blanked in the copy `fengcai import` writes.
+"""Where a photo was taken, and whose camera took it, blanked in the repository's own copy.
+
+Used by `fengcai import` (the copy it writes) and, through personal_metadata.py, by `check` and
+`fengcai clean-media`.
 
 The repository may be public (GitHub), and an iPhone portrait shot at home carries the home's GPS
 position. The site and booklets strip all metadata from what they publish, but the copy in the
@@ -34,6 +37,9 @@ _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _XMP_PERSONAL = re.compile(rb"GPS|[Ll]ocation|photoshop:City|photoshop:State|photoshop:Country|dc:creator|"
                            rb"SerialNumber|OwnerName|Artist|iptc4xmpCore:CreatorContactInfo")
 _EMPTY_XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
+
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff"}
 
 
 def without_location(data: bytes, suffix: str) -> bytes:
