@@ -213,7 +213,9 @@ def summary(checks: list[BookletCheck], problems: list[Problem], settings: Bookl
         lowest = min((c.lowest_ppi for c in press), default=math.inf)
         low = sum(1 for p in problems if p.code in ("booklet.low-ppi", "booklet.very-low-ppi"))
         lines.append(f"  图片 {images} 处，最低 {lowest:.0f} ppi；低于 {GOOD_PPI} ppi 的照片 {low} 张" if images else "  没有图片")
-    verdict = ("可以交付印刷" if not errors and written else
+    sample = any(p.code == "booklet.example-url-sample" for p in problems)
+    verdict = ("文件合格；这是示例内容，只用来看印刷效果" if sample and not errors and written else
+               "可以交付印刷" if not errors and written else
                "校样：有错误，不能交付印刷" if proof and written else "有错误，没有生成印刷文件")
     lines.append(f"  结果：{len(errors)} 个错误，{len(warnings)} 个警告 —— {verdict}")
     return lines
