@@ -72,6 +72,21 @@ def test_a_deleted_profile_is_not_created_again(tmp_path, capsys):
     assert (root / "workers" / "wu-ming" / "profile.yml").is_file()
 
 
+def test_broken_records_stop_the_import_instead_of_recreating_deleted_profiles(tmp_path, capsys):
+    root = fresh_project(tmp_path)
+    sheet = changxing_xlsx(tmp_path / "名录.xlsx")
+    main(["import", str(sheet), "--root", str(root)])
+    shutil.rmtree(root / "workers" / "wu-ming")           # consent withdrawn
+    records = root / "content" / "import-records.json"
+    records.write_text("<<<<<<< HEAD\n" + records.read_text(encoding="utf-8") + "=======\n{}\n>>>>>>> other\n", encoding="utf-8")
+    before = tree_digest(root)
+    capsys.readouterr()
+    code, out, err = run_import(capsys, sheet, "--root", root)
+    assert code == 2
+    assert "content/import-records.json 已损坏" in err and "git checkout -- content/import-records.json" in err
+    assert not (root / "workers" / "wu-ming").exists() and tree_digest(root) == before
+
+
 def test_a_renamed_folder_is_still_found(tmp_path, capsys):
     root = fresh_project(tmp_path)
     sheet = changxing_xlsx(tmp_path / "名录.xlsx")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..content.fields import PLACEHOLDER
 from ..content.yaml_file import load_yaml_file
+from .errors import ImportStop
 from .values import norm_key, same_employer
 
 RECORDS = "content/import-records.json"
@@ -89,11 +90,18 @@ class ExistingContent:
                 ex.items.append(Existing("collective", path.stem, path, data, path.relative_to(root).as_posix()))
         rec = root / RECORDS
         if rec.is_file():
+            # Unreadable records must stop the import: read as "no records", every profile deleted on
+            # purpose (consent withdrawn) would be created again and every editor's change look new.
             try:
                 ex.records_text = rec.read_text(encoding="utf-8")
-                ex.records = json.loads(ex.records_text).get("records", {})
+                records = json.loads(ex.records_text).get("records", {})
+                if not isinstance(records, dict):
+                    raise ValueError(RECORDS)
             except (OSError, ValueError, AttributeError):
-                ex.records = {}
+                raise ImportStop(f"导入记录 {RECORDS} 已损坏，无法读取（例如 Git 合并时留下了 <<<<<<< 冲突标记）",
+                                 f"用 Git 恢复它上一个完好的版本（例如 git checkout -- {RECORDS}）或改好冲突的地方，再导入；"
+                                 "不要删掉它，否则被删除的资料会重新创建") from None
+            ex.records = records
         return ex
 
     def _index(self) -> dict:
