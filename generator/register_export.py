@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
 from pathlib import Path
 
 from .model.corpus import Model
@@ -18,6 +19,9 @@ from .site.urls import absolute
 
 WORKER_COLUMNS = [("name", "姓名", 10), ("association", "所属协会", 16), ("employer", "工作单位", 30), ("position", "职务", 18),
                   ("industry", "行业", 10), ("honors", "荣誉称号", 50), ("url", "网页", 40)]
+# In the workbook's properties (docProps/core.xml), so a later export knows the file is its own to replace.
+MARKER = "fengcai export"
+
 COLLECTIVE_COLUMNS = [("name", "集体名称", 30), ("association", "所属协会", 16), ("honors", "荣誉称号", 50),
                       ("members", "人数", 8), ("url", "网页", 40)]
 
@@ -55,6 +59,7 @@ def write_register(model: Model, out: Path, association: str = "") -> tuple[int,
     workers, collectives = register_rows(model, association)
     scope = model.associations[association].name if association else model.site.title
     wb = Workbook()
+    wb.properties.keywords = MARKER
     for ws, title, columns, rows in ((wb.active, "劳模", WORKER_COLUMNS, workers),
                                      (wb.create_sheet(), "模范集体", COLLECTIVE_COLUMNS, collectives)):
         ws.title = title
@@ -76,9 +81,21 @@ def write_register(model: Model, out: Path, association: str = "") -> tuple[int,
         ws.freeze_panes = "A3"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.writing")
-    wb.save(tmp)
-    os.replace(tmp, out)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return len(workers), len(collectives)
+
+
+def is_our_register(path: Path) -> bool:
+    """A workbook `write_register` made (it may be replaced); anything else is someone's own file."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return f"<cp:keywords>{MARKER}</cp:keywords>" in z.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _text(value):

@@ -11,6 +11,7 @@ from generator.check import check_tree
 from generator.cli import main
 from generator.content.loader import load
 from generator.site.exports import workers_csv
+from tests.import_sheets import changxing_xlsx
 from tests.test_import import fresh_project, run_import
 
 
@@ -73,6 +74,22 @@ def test_export_refuses_content_with_errors(project, tmp_path, capsys):
     assert main(["export", "--xlsx", str(tmp_path / "x.xlsx"), "--root", str(project)]) == 1
     assert "内容有错误，没有导出" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_export_replaces_its_own_workbook_but_never_someone_elses(project, tmp_path, capsys):
+    out = tmp_path / "名录.xlsx"
+    assert main(["export", "--xlsx", str(out), "--root", str(project)]) == 0
+    assert main(["export", "--xlsx", str(out), "--root", str(project)]) == 0      # ours: replaced
+    register = changxing_xlsx(tmp_path / "长兴名录.xlsx")                          # the association's own register
+    before = register.read_bytes()
+    capsys.readouterr()
+    assert main(["export", "--xlsx", str(register), "--root", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert "这个文件已经存在，而且不是 fengcai 生成的" in err and "换一个文件名" in err
+    assert register.read_bytes() == before
+    assert main(["export", "--xlsx", str(project / "workers" / "名录.xlsx"), "--root", str(project)]) == 2
+    assert not (project / "workers" / "名录.xlsx").exists()
+    assert not list(tmp_path.glob(".*.writing"))
 
 
 def test_round_trip_through_import(project, tmp_path, capsys):

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..content.fields import SLUG
 from ..gate import ContentRefused, open_public
 from ..project import NO_ROOT, find_root
+from ..safe_folders import Guard, RefusedTarget, check_file
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -30,7 +31,7 @@ def checked_public_model(root: Path):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..register_export import write_register
+    from ..register_export import is_our_register, write_register
 
     root = find_root(args.root)
     if root is None:
@@ -43,6 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if args.association and not SLUG.match(args.association):
         print(f"错误: --association 的值「{args.association}」不是有效的编号 — 提示: 只能用小写字母、数字和连字符，例如 changxing", file=sys.stderr)
         return 2
+    try:   # never over an editor's own workbook (e.g. the register just imported), nor into content/ or workers/
+        target = check_file(out, is_our_register, Guard(project=root), "导出名录到")
+    except RefusedTarget as e:
+        print(f"错误: {e}", file=sys.stderr)
+        return 2
     model = checked_public_model(root)
     if model is None:
         return 1
@@ -50,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误: 协会编号「{args.association}」不存在 — 提示: 可用的编号：{'、'.join(sorted(model.associations))}", file=sys.stderr)
         return 2
     try:
-        workers, collectives = write_register(model, out.resolve(), args.association)
+        workers, collectives = write_register(model, target, args.association)
     except PermissionError:
         print(f"错误: 无法写入「{out}」：没有写入权限，或文件正在 Excel/WPS 里打开 — 提示: 关闭这个文件后再导出，或换一个文件名", file=sys.stderr)
         return 1
