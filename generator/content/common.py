@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ..model.entities import Achievement, Contact, Honor, Media
-from .fields import FieldReader
+from ..model.source import Loc
+from ..problems import Problem, error
+from .fields import SLUG, FieldReader
 from .limits import MAX_TRANSCRIPT
 from .text_file import read_text
+from .yaml_file import load_yaml_file
+
+
+def open_item(path: Path, root: Path, problems: list[Problem], what: str, example: str) -> FieldReader | None:
+    """A content/<kind>/<id>.yml file ready to read field by field; None (reported) when its name is not
+    an id or its YAML cannot be read."""
+    if not SLUG.match(path.stem):
+        problems.append(error(Loc(path.relative_to(root).as_posix()), f"文件名「{path.name}」不是有效的编号",
+                              f"{what}的文件名就是它的编号（网址的一部分），只能用小写字母、数字和连字符，例如 {example}",
+                              "schema.slug"))
+        return None
+    data, source = load_yaml_file(path, root, problems)
+    if data is None:
+        return None
+    return FieldReader(data, source, problems, what=path.name)
 
 
 def read_honor(r: FieldReader, _i: int) -> Honor | None:

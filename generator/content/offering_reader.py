@@ -11,27 +11,13 @@ from pathlib import Path
 
 from ..model.entities import GalleryItem
 from ..model.offerings import MAKER_KINDS, NO_REF, REQUESTER_TYPES, STATUS_LABELS, Product, Ref, Request, Service, Venue
-from ..model.source import Loc
 from ..problems import Problem, error
-from .common import read_achievement
+from .common import open_item, read_achievement
 from .fields import PLACEHOLDER, SLUG, FieldReader
-from .yaml_file import load_yaml_file
-
-
-def _open(path: Path, root: Path, problems: list[Problem], what: str, example: str) -> FieldReader | None:
-    rel = path.relative_to(root).as_posix()
-    if not SLUG.match(path.stem):
-        problems.append(error(Loc(rel), f"文件名「{path.name}」不是有效的编号",
-                              f"{what}的文件名就是它的编号，只能用小写字母、数字和连字符，例如 {example}", "schema.slug"))
-        return None
-    data, source = load_yaml_file(path, root, problems)
-    if data is None:
-        return None
-    return FieldReader(data, source, problems, what=path.name)
 
 
 def read_product(path: Path, root: Path, problems: list[Problem]) -> Product | None:
-    r = _open(path, root, problems, "劳模产品", "zixiu-baicha.yml")
+    r = open_item(path, root, problems, "劳模产品", "zixiu-baicha.yml")
     if r is None:
         return None
     p = Product(
@@ -50,7 +36,7 @@ def read_product(path: Path, root: Path, problems: list[Problem]) -> Product | N
 
 
 def read_service(path: Path, root: Path, problems: list[Problem]) -> Service | None:
-    r = _open(path, root, problems, "服务项目", "deqing-jineng-peixun.yml")
+    r = open_item(path, root, problems, "服务项目", "deqing-jineng-peixun.yml")
     if r is None:
         return None
     s = Service(
@@ -71,7 +57,7 @@ def read_service(path: Path, root: Path, problems: list[Problem]) -> Service | N
 
 
 def read_request(path: Path, root: Path, problems: list[Problem]) -> Request | None:
-    r = _open(path, root, problems, "点单记录", "2025-03-02-chayuan-xiujian.yml")
+    r = open_item(path, root, problems, "点单记录", "2025-03-02-chayuan-xiujian.yml")
     if r is None:
         return None
     q = Request(

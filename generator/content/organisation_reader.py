@@ -5,28 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.entities import Association, Collective, ServiceItem, Stat, Studio
-from ..model.source import Loc
-from ..problems import Problem, error
-from .common import read_achievement, read_contact, read_honor
-from .fields import SLUG, FieldReader
+from ..problems import Problem
+from .common import open_item, read_achievement, read_contact, read_honor
+from .fields import FieldReader
 from .offering_reader import read_venue
-from .yaml_file import load_story_body, load_yaml_file
-
-
-def _open(path: Path, root: Path, problems: list[Problem], what: str) -> FieldReader | None:
-    rel = path.relative_to(root).as_posix()
-    if not SLUG.match(path.stem):
-        problems.append(error(Loc(rel), f"文件名「{path.name}」不是有效的编号",
-                              f"{what}的文件名就是它的编号（网址的一部分），只能用小写字母、数字和连字符，例如 nanxun.yml", "schema.slug"))
-        return None
-    data, source = load_yaml_file(path, root, problems)
-    if data is None:
-        return None
-    return FieldReader(data, source, problems, what=path.name)
+from .yaml_file import load_story_body
 
 
 def read_association(path: Path, root: Path, problems: list[Problem]) -> Association | None:
-    r = _open(path, root, problems, "协会")
+    r = open_item(path, root, problems, "协会", "nanxun.yml")
     if r is None:
         return None
     a = Association(
@@ -59,7 +46,7 @@ def _read_service(r: FieldReader, _i: int) -> ServiceItem | None:
 
 
 def read_collective(path: Path, root: Path, problems: list[Problem]) -> Collective | None:
-    r = _open(path, root, problems, "模范集体")
+    r = open_item(path, root, problems, "模范集体", "siyun-saosi-chejian.yml")
     if r is None:
         return None
     c = Collective(
@@ -76,7 +63,7 @@ def read_collective(path: Path, root: Path, problems: list[Problem]) -> Collecti
 
 
 def read_studio(path: Path, root: Path, problems: list[Problem]) -> Studio | None:
-    r = _open(path, root, problems, "创新工作室")
+    r = open_item(path, root, problems, "创新工作室", "jianguo-dianti.yml")
     if r is None:
         return None
     s = Studio(
