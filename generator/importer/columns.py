@@ -148,7 +148,3 @@ def header_score(cells, extra: dict[str, str] | None = None) -> int:
         elif m.known_unused:
             seen.add("known:" + norm_header(c))
     return len(seen)
-
-
-def is_identity(field: str) -> bool:
-    return field in ("name", "collective")
