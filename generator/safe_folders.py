@@ -282,24 +282,13 @@ def clean_leftovers(target: Path) -> list[Path]:
             continue
         if pid and pids.alive(pid):
             continue
-        if entry.is_dir() and not entry.is_symlink() and not _ours_or_empty(entry, named_by_old_version=True):
-            continue
+        # The name is enough: only fengcai names folders so (versions before markers did too, unmarked).
         if role == "old" and entry.is_dir() and not target.exists():
             os.rename(entry, target)      # the run died mid-swap: the old folder is still the good one
             continue
         _remove(entry)
         removed.append(entry)
     return removed
-
-
-def _ours_or_empty(folder: Path, named_by_old_version: bool) -> bool:
-    """A temporary folder made by us: marked, empty, or (made before markers) named as only fengcai names them."""
-    if read_marker(folder) is not None or named_by_old_version:
-        return True
-    try:
-        return not any(folder.iterdir())
-    except OSError:
-        return False
 
 
 def _is_legacy_publish_temp(entry: Path, pid: str | None) -> bool:

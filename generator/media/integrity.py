@@ -12,7 +12,7 @@ from pathlib import Path
 import av
 
 from .errors import MediaError
-from .probe import INCOMPLETE_HINT
+from .probe import INCOMPLETE_HINT, picture_stream
 
 # Streams end a little after their last frame starts; a copy that stopped part-way misses far more.
 TOLERANCE_SECONDS = 1.0
@@ -56,11 +56,9 @@ def decode_to_end(path: Path, kind: str) -> None:
 
 
 def _streams(container, kind: str) -> list:
-    picked = []
-    if kind == "video":
-        picked += [s for s in container.streams.video if not s.disposition & av.stream.Disposition.attached_pic][:1]
-    picked += list(container.streams.audio[:1])
-    return picked
+    """The streams the build publishes (transcode.py): the picture and the first sound stream."""
+    picture = picture_stream(container) if kind == "video" else None
+    return ([picture] if picture is not None else []) + list(container.streams.audio[:1])
 
 
 def _recorded_end(container, stream) -> float:

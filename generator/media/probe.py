@@ -184,12 +184,12 @@ def _spaced(kind: str) -> str:
 
 
 def probe_video(path: Path) -> VideoInfo:
-    """Duration, displayed size and codecs of a video, and how to convert it when browsers cannot play it."""
+    """Duration, displayed size, rotation, codecs, pixel format and HDR kind of a video (what avspecs.plan_video needs)."""
     path = Path(path)
     _require_nonempty(path, "视频")
     container = _open_av(path, "视频")
     with container:
-        vstream = next((s for s in container.streams.video if not _is_cover_art(s)), None)
+        vstream = picture_stream(container)
         if _is_still_image(container) or vstream is None:
             what = "音频，没有画面" if container.streams.audio else (sniff_kind(path) or "无法识别的内容")
             raise MediaError(path, f"{path.name} 不是视频文件（内容是{what}）",
@@ -208,7 +208,7 @@ def probe_video(path: Path) -> VideoInfo:
 
 
 def probe_audio(path: Path) -> AudioInfo:
-    """Duration and codec of a sound file, and how to convert it when browsers cannot play it."""
+    """Duration, codec and channels of a sound file (what avspecs.plan_audio and the converter need)."""
     path = Path(path)
     _require_nonempty(path, "音频")
     container = _open_av(path, "音频")
@@ -249,8 +249,10 @@ def _codec_name(stream) -> str:
     return getattr(codec, "canonical_name", "") or codec.name
 
 
-def _is_cover_art(stream) -> bool:
-    return bool(stream.disposition & av.stream.Disposition.attached_pic)
+def picture_stream(container):
+    """The video's picture: its first video stream that is not cover art (an MP3's or M4A's attached
+    picture is a "video stream" too), or None. The one we probe, check to its end and publish."""
+    return next((s for s in container.streams.video if not s.disposition & av.stream.Disposition.attached_pic), None)
 
 
 def _container_name(path: Path, demuxer: str) -> str:

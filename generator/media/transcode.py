@@ -17,7 +17,7 @@ from .avspecs import (AUDIO_RATE, KEYFRAME_SECONDS, MAX_FPS, VBV_SECONDS, X264, 
 from .cache import atomic_write
 from .errors import MediaError
 from .hdr import lut_file, source_peak
-from .probe import INCOMPLETE_HINT
+from .probe import INCOMPLETE_HINT, picture_stream
 
 Progress = Callable[[float], None]   # called with the seconds of media done so far
 
@@ -200,8 +200,7 @@ def _chosen_streams(inp, video: bool) -> list:
     """The first real picture stream (not cover art) and the first sound stream; nothing else."""
     picked = []
     if video:
-        vstream = next((s for s in inp.streams.video
-                        if not s.disposition & av.stream.Disposition.attached_pic), None)
+        vstream = picture_stream(inp)
         if vstream is None:
             raise av.error.InvalidDataError(0, "no video stream")
         picked.append(vstream)

@@ -53,9 +53,8 @@ def open_media(root: Path, quiet: bool = True) -> SiteMedia:
     return SiteMedia(MediaPipeline(Path(root) / ".cache" / "media", quiet=quiet))
 
 
-_MIME = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
-         ".m4a": "audio/mp4", ".aac": "audio/aac", ".ogg": "audio/ogg", ".oga": "audio/ogg",
-         ".opus": "audio/ogg", ".wav": "audio/wav", ".flac": "audio/flac"}
+# what the pipeline publishes (media/avspecs.py): every video an MP4, every sound an M4A or MP3
+_MIME = {".mp4": "video/mp4", ".m4a": "audio/mp4", ".mp3": "audio/mpeg"}
 
 
 def _mime(path: Path) -> str:

@@ -34,6 +34,7 @@ class OfferingPages:
         self.model = pages.model
         self.o = pages.model.offerings
         self.categories = category_slugs(self.model)
+        self.category_names = {slug: name for name, slug in self.categories.items()}
 
     def all(self) -> list[PageOut]:
         out = self.product_galleries()
@@ -43,37 +44,34 @@ class OfferingPages:
         return out
 
     # ---- products -------------------------------------------------------------------------------
-    def gallery_url(self, association: str = ALL, category: str = ALL) -> str:
-        return gallery_url(association, category)
-
     def product_galleries(self) -> list[PageOut]:
         products = self.o.products_sorted
         return [self._gallery(aid, cat, shown, products) for aid, cat, shown in galleries(self.model, self.categories)]
 
     def _gallery(self, aid: str, cat: str, shown: list[Product], products: list[Product]) -> PageOut:
         mo = self.model
-        url = self.gallery_url(aid, cat)
-        cat_name = {slug: name for name, slug in self.categories.items()}.get(cat, "")
-        assoc_chips = [("全部协会", self.gallery_url(ALL, cat), aid == ALL,
+        url = gallery_url(aid, cat)
+        cat_name = self.category_names.get(cat, "")
+        assoc_chips = [("全部协会", gallery_url(ALL, cat), aid == ALL,
                         sum(1 for p in products if cat == ALL or self.categories.get(p.category) == cat))]
         for a in mo.associations_sorted:
             n = sum(1 for p in products if p.association == a.id and (cat == ALL or self.categories.get(p.category) == cat))
-            assoc_chips.append((a.short_name or a.name, self.gallery_url(a.id, cat), aid == a.id, n))
-        cat_chips = [("全部类别", self.gallery_url(aid, ALL), cat == ALL,
+            assoc_chips.append((a.short_name or a.name, gallery_url(a.id, cat), aid == a.id, n))
+        cat_chips = [("全部类别", gallery_url(aid, ALL), cat == ALL,
                       sum(1 for p in products if aid == ALL or p.association == aid))]
         for name, slug in self.categories.items():
             n = sum(1 for p in products if self.categories.get(p.category) == slug and (aid == ALL or p.association == aid))
-            cat_chips.append((name, self.gallery_url(aid, slug), cat == slug, n))
+            cat_chips.append((name, gallery_url(aid, slug), cat == slug, n))
         a = mo.associations.get(aid)
         chosen = "、".join(x for x in (a.name if a else "", cat_name) if x)
         title = f"劳模产品（{chosen}）" if chosen else "劳模产品"
         body = self.p._render("products.html", url, products=shown, total=len(products), chosen=chosen,
-                              assoc_chips=assoc_chips, cat_chips=cat_chips, cards=self._cards(shown, url),
+                              assoc_chips=assoc_chips, cat_chips=cat_chips, cards=self._cards(shown),
                               venues=list(self.o.venues.values()))
         return PageOut(url, title, body, {"hide": NO_TOC, "description": f"劳模产品与成果：{len(shown)} 件"}, url == "products/")
 
-    def _cards(self, products: list[Product], url: str) -> list[dict]:
-        return [{"p": p, "maker": self.o.maker(p), "category_url": self.gallery_url(ALL, self.categories.get(p.category, ALL))}
+    def _cards(self, products: list[Product]) -> list[dict]:
+        return [{"p": p, "maker": self.o.maker(p), "category_url": gallery_url(ALL, self.categories.get(p.category, ALL))}
                 for p in products]
 
     def product(self, p: Product) -> PageOut:
@@ -95,7 +93,7 @@ class OfferingPages:
             "product.html", p.url, p=p, maker=maker, maker_kind=p.maker.kind, assoc=assoc, photos=photos, image=image,
             venues=[self.o.venues[v] for v in p.available_at if v in self.o.venues],
             venue_assocs={a.id: a for a in mo.associations.values()},
-            category_url=self.gallery_url(ALL, self.categories.get(p.category, ALL)),
+            category_url=gallery_url(ALL, self.categories.get(p.category, ALL)),
             aliases=aliases, summary=" · ".join(x for x in ("劳模产品", p.category, maker.name if maker else "") if x))
         return PageOut(p.url, p.name, body, {"hide": NO_TOC, "description": p.description[:120], "page_kind": "product"})
 
@@ -105,7 +103,7 @@ class OfferingPages:
         groups = [(a, self.o.services_of(a.id)) for a in mo.associations_sorted]
         groups = [(a, s) for a, s in groups if s]
         body = self.p._render("services.html", "services/", groups=groups, providers=self.providers,
-                              done_count=self.done_count, board_url=self.board_url)
+                              done_count=self.done_count, board_url=board_url)
         return PageOut("services/", "志愿服务", body, {"hide": NO_TOC, "description": "劳模协会可以点单的志愿服务"}, True)
 
     def providers(self, service) -> list:
@@ -117,24 +115,21 @@ class OfferingPages:
         return sum(1 for r in self.o.requests_of(service_id) if r.status == "done")
 
     # ---- the 点单 board -------------------------------------------------------------------------
-    def board_url(self, status: str = ALL, association: str = ALL) -> str:
-        return board_url(status, association)
-
     def boards(self) -> list[PageOut]:
         every = self.o.requests_sorted
         return [self._board(status, aid, every) for status, aid, _shown in boards(self.model)]
 
     def _board(self, status: str, aid: str, every: list[Request]) -> PageOut:
         mo = self.model
-        url = self.board_url(status, aid)
+        url = board_url(status, aid)
         in_assoc = [r for r in every if aid == ALL or self.o.association_of(r) == aid]
         shown = [r for r in in_assoc if status == ALL or r.status == status]
-        status_chips = [("全部状态", self.board_url(ALL, aid), status == ALL, len(in_assoc))]
-        status_chips += [(STATUS_LABELS[s], self.board_url(s, aid), status == s, sum(1 for r in in_assoc if r.status == s))
+        status_chips = [("全部状态", board_url(ALL, aid), status == ALL, len(in_assoc))]
+        status_chips += [(STATUS_LABELS[s], board_url(s, aid), status == s, sum(1 for r in in_assoc if r.status == s))
                          for s in STATUSES]
         with_status = [r for r in every if status == ALL or r.status == status]
-        assoc_chips = [("全部协会", self.board_url(status, ALL), aid == ALL, len(with_status))]
-        assoc_chips += [(a.short_name or a.name, self.board_url(status, a.id), aid == a.id,
+        assoc_chips = [("全部协会", board_url(status, ALL), aid == ALL, len(with_status))]
+        assoc_chips += [(a.short_name or a.name, board_url(status, a.id), aid == a.id,
                          sum(1 for r in with_status if self.o.association_of(r) == a.id)) for a in mo.associations_sorted]
         groups = [(s, STATUS_LABELS[s], [r for r in shown if r.status == s]) for s in STATUSES]
         a = mo.associations.get(aid)
@@ -157,19 +152,19 @@ class OfferingPages:
         """A worker's, studio's or collective's products, the services they offer and the 点单 they completed."""
         products = self.o.products_by(kind, item_id)
         return {"offer_products": [{"p": p, "maker": None,
-                                    "category_url": self.gallery_url(ALL, self.categories.get(p.category, ALL))}
+                                    "category_url": gallery_url(ALL, self.categories.get(p.category, ALL))}
                                    for p in products],
                 "offer_services": self.o.services_by(kind, item_id),
                 "offer_done": [{**self.request_row(r), "taker": None}   # the page is the taker's own
                                for r in self.o.requests_taken_by(kind, item_id, "done")]}
 
     def for_association(self, aid: str) -> dict:
-        return {"offer_products": self._cards(self.o.products_of(aid), ""),
-                "offer_products_url": self.gallery_url(aid, ALL),
+        return {"offer_products": self._cards(self.o.products_of(aid)),
+                "offer_products_url": gallery_url(aid, ALL),
                 "offer_services": self.o.services_of(aid), "offer_venues": self.model.associations[aid].venues,
-                "offer_board_url": self.board_url(ALL, aid),
+                "offer_board_url": board_url(ALL, aid),
                 "offer_requests": sum(1 for r in self.o.requests_sorted if self.o.association_of(r) == aid),
-                "providers": self.providers, "done_count": self.done_count, "board_url": self.board_url}
+                "providers": self.providers, "done_count": self.done_count, "board_url": board_url}
 
     def stats(self) -> dict:
         mo = self.model
@@ -184,7 +179,7 @@ class OfferingPages:
                                                        and self.o.association_of(r) == a.id)) for a in mo.associations_sorted]
         figures = [Figure("劳模产品", len(products), "件", "products/"), Figure("服务项目", len(mo.services), "项", "services/"),
                    Figure("点单", len(requests), "次", "requests/"),
-                   Figure("已完成", sum(1 for r in requests if r.status == "done"), "次", self.board_url("done", ALL))]
+                   Figure("已完成", sum(1 for r in requests if r.status == "done"), "次", board_url("done", ALL))]
         return {"offer_stats": {
             "figures": figures, "per_category": per_cat, "per_assoc": per_assoc_p, "per_status": per_status,
             "done_per_assoc": done_per_assoc,

@@ -8,7 +8,7 @@
      rank()    merge the words' hits: every word must match; exact before pinyin before partial matches
      start()   the page: form, filters, URL (?q=&association=&level=), status (aria-live), result cards
                built with DOM APIs and textContent only, ten at a time
-   A backend is `{ words(plan, filters) → [Map id → hit], …}`, see start(). */
+   A backend is `{ search, filterOnly, load }` (see start()); its finding goes through searchWords(). */
 (function () {
   "use strict";
 
@@ -476,8 +476,8 @@
     return first;
   }
 
+  // what the two backends (search.js, search-offline.js) use
   window.FengcaiSearch = {
-    plan: plan, rank: rank, searchWords: searchWords, addHit: addHit, TIER: TIER, pinyinUnits: pinyinUnits,
-    pinyinKeys: pinyinKeys, nameForms: nameForms, isHan: isHan, excerptParts: excerptParts, start: start, PAGE: PAGE
+    searchWords: searchWords, addHit: addHit, TIER: TIER, excerptParts: excerptParts, start: start, PAGE: PAGE
   };
 })();
