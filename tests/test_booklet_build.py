@@ -191,9 +191,14 @@ def test_filters_make_one_selection_booklet(tmp_path):
     assert "本册收录：获省级以上荣誉的劳模" in _texts(res.paths[0])[0].replace(" ", "")     # the cover says what was chosen
     assert "孙梅金" in text and "刘䶮" in text and "安宁" in text
     assert "钱立峰" not in text and "周文" not in text and "模范集体" not in text
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (tmp_path / "out2").mkdir()
+    (tmp_path / "out2" / f".huzhou-selected.pdf.building-{gone.pid}").write_bytes(b"%PDF-")   # a run killed mid-write
     res = make_booklets(model, tmp_path / "out2", options=BookletOptions(
         filters=Filters(worker_ids=("zhou-wen", "bai-xue")), today=TODAY, paper="A4"))
     assert [p.name for p in res.paths] == ["huzhou-selected.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["huzhou-selected.pdf"]   # no temporary files left
     texts = _texts(res.paths[0])
     assert "湖州市劳模风采录（选编）" in texts[0].replace(" ", "")
     toc = _toc(texts)

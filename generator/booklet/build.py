@@ -27,6 +27,7 @@ from ..media.errors import MediaError
 from ..media.probe import probe_image_header
 from ..model import Media, Model
 from ..problems import Problem
+from ..safe_folders import clean_leftovers, replacing_file, temp_sibling
 from ..source_date import source_date
 from .checks import check_characters
 from .document import Layout, document
@@ -284,7 +285,8 @@ def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], ref
                                          profile=profile.profile, profile_name=profile.name,
                                          condition=settings.output_condition, when=stamp))
         path = out_dir / f"{name or sel.slug + '-trim'}.pdf"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        clean_leftovers(path)       # what a killed run left next to it
+        tmp = temp_sibling(path)
         try:
             pages = swap(pdf, files, refs.qr_codes, tmp)
             if layout.press:
@@ -373,9 +375,8 @@ def _sha(path: str) -> str:
 
 
 def _write(path: Path, pdf: bytes) -> int:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, path)
+    with replacing_file(path) as tmp:
+        tmp.write_bytes(pdf)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         return len(doc.pages)
 
