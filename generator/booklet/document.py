@@ -66,11 +66,6 @@ class Layout:
     bleed_mm: float = 0.0       # 0 for screens and office printers; 3 for the press file
     press: bool = False         # the print shop's PDF/X file (crop marks and boxes are added afterwards)
 
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        p = PAPERS[self.paper]
-        return p.width_mm, p.height_mm
-
 
 def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: PhotoFn,
              today: dt.date) -> dict:
