@@ -366,7 +366,7 @@ def _drop_photos(doc: dict, lost: set[int]) -> list[str]:
 def _summary(result: BookletResult, checks, settings: BookletSettings, profile: _Profile | None,
              opts: BookletOptions, written: bool) -> list[str]:
     name = profile.name if profile else ""
-    condition = output_condition(PressSpec("", "", 0, b"", name, settings.output_condition)) if profile else ""
+    condition = output_condition(name, settings.output_condition) if profile else ""
     return summary(checks, result.problems, settings, name, condition, opts.proof, written)
 
 
