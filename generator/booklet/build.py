@@ -331,7 +331,6 @@ def _photo_parts(doc: dict):
             continue
         for e in s["entries"]:
             yield e, "portrait", f"{e['name']}的肖像"
-            yield e, "portrait_hero", f"{e['name']}的肖像"
             yield e, "photo", f"{e['name']}的照片"
             for g in e.get("gallery", []):
                 yield g, "image", f"{e['name']}的相册照片"
@@ -355,8 +354,7 @@ def _drop_photos(doc: dict, lost: set[int]) -> list[str]:
     for part, key, whose in _photo_parts(doc):
         if part.get(key) in lost:
             part[key] = None
-            if key != "portrait_hero":
-                who.append(f"「{whose}」")
+            who.append(f"「{whose}」")
     for e in (e for s in doc["sections"] for e in s["entries"]):
         if "gallery" in e:
             e["gallery"] = [g for g in e["gallery"] if g["image"] is not None]

@@ -152,8 +152,7 @@ def worker_entry(model: Model, w: Worker, layout: Layout, photo: PhotoFn) -> dic
         "facts": [f for f in facts if f[1]], "quote": w.quote.strip().strip("“”\"「」『』").strip(),
         # the large ("hero") portrait sizes are allowed while there is a photo (its print file is made
         # for the size the page prints, whichever that is)
-        "portrait": (portrait := photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None),
-        "portrait_hero": portrait,
+        "portrait": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
         "portrait_max_mm": round(_max_width_mm(_pixels(w.portrait), 0.75, HERO_PORTRAIT_MM[layout.paper][0])
                                  if w.portrait else PORTRAIT_LARGE_MM[layout.paper][0], 2),
         "gallery": gallery(w, layout, photo),
