@@ -235,7 +235,9 @@ def test_build_and_booklet_commands_write_to_the_same_folder(tmp_path):
     build_command._booklets(model, tmp_path / "site")
     assert sorted(p.name for p in booklet_dir(root).glob("*.pdf")) == ["huzhou.pdf", "nanxun.pdf"]
     assert not (tmp_path / "site" / "booklets").exists()
-    assert not list(booklet_dir(root).glob(".*tmp"))     # written via temp name + rename
+    assert not list(booklet_dir(root).glob(".*"))        # written via temp name + rename: none left
     (booklet_dir(root) / "nanxun.pdf").unlink()
     assert main(["booklet", "--root", str(root), "--association", "nanxun"]) == 0
     assert (root / "booklets" / "nanxun.pdf").stat().st_size > 10_000
+
+
