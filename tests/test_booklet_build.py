@@ -241,3 +241,12 @@ def test_build_and_booklet_commands_write_to_the_same_folder(tmp_path):
     assert (root / "booklets" / "nanxun.pdf").stat().st_size > 10_000
 
 
+def test_build_step_writes_booklets_only_where_fengcai_booklet_may(tmp_path):
+    """The same folder rules as `fengcai booklet`: a booklets/ linked into content/ is refused, nothing written."""
+    from generator.commands import build as build_command
+    root = make_tree(tmp_path / "tree")
+    model = load(root).model
+    (root / "booklets").symlink_to(root / "content")
+    with pytest.raises(build_command._BookletFailed, match="content/"):
+        build_command._booklets(model, tmp_path / "site")
+    assert not list((root / "content").glob("*.pdf"))
