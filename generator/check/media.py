@@ -11,6 +11,7 @@ from ..model.source import Loc
 from ..print_sizes import DPI, PORTRAIT_MM
 from ..problems import Problem, error, warning
 from .probe_memo import ProbeMemo
+from .sources import media_rel
 
 def _image(memo: ProbeMemo, m: Media | None, out: list[Problem], print_mm: tuple[float, float] | None = None):
     if m is None:
@@ -60,13 +61,7 @@ def _captions(m: Media, out: list[Problem]) -> None:
         out.append(error(m.loc, f"字幕文件 {m.rel} 不是 WebVTT（.vtt）格式", "把字幕另存为 .vtt：SRT 字幕只需在第一行写上 WEBVTT 并空一行，再把时间里的逗号改成句点，然后把文件名改为 .vtt", "media.captions"))
         return
     for line, msg, hint in check_vtt(m.path):
-        out.append(error(Loc(_rel_of(m), line, 1) if line else m.loc, msg, hint, "media.captions"))
-
-
-def _rel_of(m: Media) -> str:
-    """The caption file's own path relative to the project, for messages that point inside it."""
-    folder = m.loc.file.rsplit("/", 1)[0] if "/" in m.loc.file else ""
-    return f"{folder}/{m.rel}" if folder else m.rel
+        out.append(error(Loc(media_rel(m), line, 1) if line else m.loc, msg, hint, "media.captions"))
 
 
 def check(model: Model, wanted=lambda file: True) -> list[Problem]:

@@ -86,7 +86,7 @@ def published_text(model: Model) -> Iterator[PublishedText]:
         yield PublishedText(source)
     seen: set[str] = set()
     for m in media_text_files(model):
-        rel = _project_rel(model, m)
+        rel = media_rel(m)
         if rel in seen:
             continue
         seen.add(rel)
@@ -103,13 +103,12 @@ def public_contact(source: Source, contact: Contact) -> PublicContact | None:
     return PublicContact(frozenset(lines), phone.line if phone else 0, contact)
 
 
-def _project_rel(model: Model, m: Media) -> str:
-    """The media file's path relative to the project, for messages that point inside it."""
-    try:
-        return m.path.relative_to(model.root).as_posix()
-    except ValueError:
-        folder = m.loc.file.rsplit("/", 1)[0] if "/" in m.loc.file else ""
-        return f"{folder}/{m.rel}" if folder else m.rel
+def media_rel(m: Media) -> str:
+    """A media file's path relative to the project (its name is relative to the file naming it), for
+    messages that point inside it."""
+    folder = m.loc.file.rpartition("/")[0]
+    name = m.rel.removeprefix("./")
+    return f"{folder}/{name}" if folder else name
 
 
 def exempt_lines(source: Source, key: str) -> set[int]:

@@ -19,6 +19,7 @@ from ..model.corpus import Model
 from ..model.entities import Worker
 from ..model.source import Loc, Source
 from ..problems import Problem, error
+from .sources import media_rel
 
 CODE = "privacy.unpublished-name"
 
@@ -124,6 +125,5 @@ def _published_items(model: Model):
 
 def _published_files(w: Worker) -> list[tuple[str, Path]]:
     """Caption files and transcript files the worker's page publishes as they are."""
-    folder_rel = w.source.rel.rsplit("/", 1)[0]
     files = [v.captions for v in w.videos if v.captions] + [a.transcript_file for a in w.audio if a.transcript_file]
-    return [(f"{folder_rel}/{m.rel.removeprefix('./')}", m.path) for m in files]
+    return [(media_rel(m), m.path) for m in files]
