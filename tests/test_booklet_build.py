@@ -191,9 +191,14 @@ def test_filters_make_one_selection_booklet(tmp_path):
     assert "本册收录：获省级以上荣誉的劳模" in _texts(res.paths[0])[0].replace(" ", "")     # the cover says what was chosen
     assert "孙梅金" in text and "刘䶮" in text and "安宁" in text
     assert "钱立峰" not in text and "周文" not in text and "模范集体" not in text
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (tmp_path / "out2").mkdir()
+    (tmp_path / "out2" / f".huzhou-selected.pdf.building-{gone.pid}").write_bytes(b"%PDF-")   # a run killed mid-write
     res = make_booklets(model, tmp_path / "out2", options=BookletOptions(
         filters=Filters(worker_ids=("zhou-wen", "bai-xue")), today=TODAY, paper="A4"))
     assert [p.name for p in res.paths] == ["huzhou-selected.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["huzhou-selected.pdf"]   # no temporary files left
     texts = _texts(res.paths[0])
     assert "湖州市劳模风采录（选编）" in texts[0].replace(" ", "")
     toc = _toc(texts)
@@ -230,7 +235,18 @@ def test_build_and_booklet_commands_write_to_the_same_folder(tmp_path):
     build_command._booklets(model, tmp_path / "site")
     assert sorted(p.name for p in booklet_dir(root).glob("*.pdf")) == ["huzhou.pdf", "nanxun.pdf"]
     assert not (tmp_path / "site" / "booklets").exists()
-    assert not list(booklet_dir(root).glob(".*tmp"))     # written via temp name + rename
+    assert not list(booklet_dir(root).glob(".*"))        # written via temp name + rename: none left
     (booklet_dir(root) / "nanxun.pdf").unlink()
     assert main(["booklet", "--root", str(root), "--association", "nanxun"]) == 0
     assert (root / "booklets" / "nanxun.pdf").stat().st_size > 10_000
+
+
+def test_build_step_writes_booklets_only_where_fengcai_booklet_may(tmp_path):
+    """The same folder rules as `fengcai booklet`: a booklets/ linked into content/ is refused, nothing written."""
+    from generator.commands import build as build_command
+    root = make_tree(tmp_path / "tree")
+    model = load(root).model
+    (root / "booklets").symlink_to(root / "content")
+    with pytest.raises(build_command._BookletFailed, match="content/"):
+        build_command._booklets(model, tmp_path / "site")
+    assert not list((root / "content").glob("*.pdf"))

@@ -27,6 +27,7 @@ from ..media.errors import MediaError
 from ..media.probe import probe_image_header
 from ..model import Media, Model
 from ..problems import Problem
+from ..safe_folders import clean_leftovers, replacing_file, temp_sibling
 from ..source_date import source_date
 from .checks import check_characters
 from .document import Layout, document
@@ -284,7 +285,8 @@ def _write_booklet(sel: Selection, docs: list[_Laid], files: dict[int, str], ref
                                          profile=profile.profile, profile_name=profile.name,
                                          condition=settings.output_condition, when=stamp))
         path = out_dir / f"{name or sel.slug + '-trim'}.pdf"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        clean_leftovers(path)       # what a killed run left next to it
+        tmp = temp_sibling(path)
         try:
             pages = swap(pdf, files, refs.qr_codes, tmp)
             if layout.press:
@@ -329,7 +331,6 @@ def _photo_parts(doc: dict):
             continue
         for e in s["entries"]:
             yield e, "portrait", f"{e['name']}的肖像"
-            yield e, "portrait_hero", f"{e['name']}的肖像"
             yield e, "photo", f"{e['name']}的照片"
             for g in e.get("gallery", []):
                 yield g, "image", f"{e['name']}的相册照片"
@@ -353,8 +354,7 @@ def _drop_photos(doc: dict, lost: set[int]) -> list[str]:
     for part, key, whose in _photo_parts(doc):
         if part.get(key) in lost:
             part[key] = None
-            if key != "portrait_hero":
-                who.append(f"「{whose}」")
+            who.append(f"「{whose}」")
     for e in (e for s in doc["sections"] for e in s["entries"]):
         if "gallery" in e:
             e["gallery"] = [g for g in e["gallery"] if g["image"] is not None]
@@ -364,7 +364,7 @@ def _drop_photos(doc: dict, lost: set[int]) -> list[str]:
 def _summary(result: BookletResult, checks, settings: BookletSettings, profile: _Profile | None,
              opts: BookletOptions, written: bool) -> list[str]:
     name = profile.name if profile else ""
-    condition = output_condition(PressSpec("", "", 0, b"", name, settings.output_condition)) if profile else ""
+    condition = output_condition(name, settings.output_condition) if profile else ""
     return summary(checks, result.problems, settings, name, condition, opts.proof, written)
 
 
@@ -373,9 +373,8 @@ def _sha(path: str) -> str:
 
 
 def _write(path: Path, pdf: bytes) -> int:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, path)
+    with replacing_file(path) as tmp:
+        tmp.write_bytes(pdf)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         return len(doc.pages)
 

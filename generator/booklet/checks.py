@@ -7,7 +7,7 @@ from .fonts import FontSet
 from .glyphs import Coverage, font_coverage, missing_characters
 
 # keys of the document that hold file paths, markup or addresses rather than text a reader sees
-NOT_TEXT = {"portrait", "portrait_hero", "photo", "image", "qr", "url", "id", "kind", "fonts", "paper"}
+NOT_TEXT = {"portrait", "photo", "image", "qr", "url", "id", "kind", "fonts", "paper"}
 
 
 def check_characters(doc: dict, fonts: FontSet) -> None:

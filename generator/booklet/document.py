@@ -66,11 +66,6 @@ class Layout:
     bleed_mm: float = 0.0       # 0 for screens and office printers; 3 for the press file
     press: bool = False         # the print shop's PDF/X file (crop marks and boxes are added afterwards)
 
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        p = PAPERS[self.paper]
-        return p.width_mm, p.height_mm
-
 
 def document(model: Model, sel: Selection, layout: Layout, fonts: dict, photo: PhotoFn,
              today: dt.date) -> dict:
@@ -157,8 +152,7 @@ def worker_entry(model: Model, w: Worker, layout: Layout, photo: PhotoFn) -> dic
         "facts": [f for f in facts if f[1]], "quote": w.quote.strip().strip("“”\"「」『』").strip(),
         # the large ("hero") portrait sizes are allowed while there is a photo (its print file is made
         # for the size the page prints, whichever that is)
-        "portrait": (portrait := photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None),
-        "portrait_hero": portrait,
+        "portrait": photo(w.portrait, HERO_PORTRAIT_MM[layout.paper]) if w.portrait else None,
         "portrait_max_mm": round(_max_width_mm(_pixels(w.portrait), 0.75, HERO_PORTRAIT_MM[layout.paper][0])
                                  if w.portrait else PORTRAIT_LARGE_MM[layout.paper][0], 2),
         "gallery": gallery(w, layout, photo),

@@ -25,7 +25,7 @@ from .fonts import FontSet
 from .render import THEME, _typst_fonts, _where
 
 KEEP = 50_000           # remembered entries at most (the ones used by the latest build come first)
-PHOTO_KEYS = ("portrait", "portrait_hero", "photo", "heights")   # photo numbers change every build
+PHOTO_KEYS = ("portrait", "photo", "heights")   # photo numbers change every build
 
 
 class Heights:

@@ -51,11 +51,12 @@ class PressSpec:
     creator: str = "fengcai"
 
 
-def output_condition(spec: PressSpec) -> str:
-    if spec.condition:
-        return spec.condition
-    name = spec.profile_name.lower()
-    return next((ident for key, ident in CONDITIONS if key in name), spec.profile_name)
+def output_condition(profile_name: str, condition: str = "") -> str:
+    """The registered printing condition: `condition` as set, else recognised from the profile's name."""
+    if condition:
+        return condition
+    name = profile_name.lower()
+    return next((ident for key, ident in CONDITIONS if key in name), profile_name)
 
 
 def to_pdfx(pdf: bytes, spec: PressSpec) -> bytes:
@@ -87,7 +88,7 @@ def to_pdfx(pdf: bytes, spec: PressSpec) -> bytes:
             del doc.Root[key]
     icc = doc.make_stream(spec.profile)
     icc.N = 4
-    condition = output_condition(spec)
+    condition = output_condition(spec.profile_name, spec.condition)
     doc.Root.OutputIntents = Array([Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFX, OutputConditionIdentifier=String(condition),
         OutputCondition=String(spec.profile_name), RegistryName=String(REGISTRY), Info=String(spec.profile_name),

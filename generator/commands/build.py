@@ -124,9 +124,11 @@ def _color() -> bool:
 
 def _booklets(public, site_dir: Path) -> None:
     from ..booklet.build import booklet_dir, build_booklets  # imported here: `--no-booklets` builds need not load Typst
+    from ..safe_folders import Guard, check_writable_place
     print("第 3 步：生成 PDF 小册子…", flush=True)
     try:   # booklets are print products, not part of the website: <project>/booklets/, as `fengcai booklet`
-        paths = build_booklets(public, booklet_dir(public.root), None)
+        out = check_writable_place(booklet_dir(public.root), Guard(project=public.root), "把小册子保存到")
+        paths = build_booklets(public, out, None)
     except Exception as e:  # BookletError carries a Chinese message; anything else is reported the same way
         raise _BookletFailed(str(e)) from None
     print(f"小册子：{len(paths)} 本，保存在 {booklet_dir(public.root)}")
