@@ -1,8 +1,8 @@
 """Preflight (印前检查): would a print shop accept the press file, and is every photo sharp enough?
 
-    content_problems(model, settings)       before anything is made: QR codes that lead to an example
-                                            address (error), no website (warning), no 准印证号 (warning)
-    pdfx_violations(facts, bleed_mm, who)   what in a press file breaks PDF/X-1a or the house rules —
+    content_problems(model, settings, press) before anything is made: QR codes that lead to an example
+                                            address (error; a warning for sample content), no website, no 准印证号 (warnings)
+    pdfx_violations(facts, bleed_mm)        what in a press file breaks PDF/X-1a or the house rules —
                                             each is a bug, and such a file is never written
     metadata_violations(facts, publisher)   Author/Subject/Keywords (Info and XMP) other than the publisher
     photo_problems(placements, uses, press) every placed photo's effective ppi at its printed size:
